@@ -1,0 +1,233 @@
+package dev.enclavetrail.core;
+
+import dev.enclavetrail.core.json.JsonArray;
+import dev.enclavetrail.core.json.JsonBoolean;
+import dev.enclavetrail.core.json.JsonNull;
+import dev.enclavetrail.core.json.JsonNumber;
+import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
+import dev.enclavetrail.core.json.JsonValue;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Typed reads of known members of a JSON object, lenient where AWS itself varies, with the field's
+ * dotted path in every error.
+ */
+final class Fields {
+
+  private static final DateTimeFormatter BASIC_INSTANT =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
+
+  private final JsonObject json;
+  private final String path;
+
+  Fields(JsonObject json, String path) {
+    this.json = json;
+    this.path = path;
+  }
+
+  String path(String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  /** A string member; absent or {@code null} gives empty. */
+  Optional<String> string(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return Optional.empty();
+    }
+    if (v instanceof JsonString s) {
+      return Optional.of(s.value());
+    }
+    throw typeError(name, "a string", v);
+  }
+
+  /** An object member; absent or {@code null} gives empty. */
+  Optional<JsonObject> object(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return Optional.empty();
+    }
+    if (v instanceof JsonObject o) {
+      return Optional.of(o);
+    }
+    throw typeError(name, "an object", v);
+  }
+
+  /** An object member decoded by {@code decode}, which receives the member and its path. */
+  <T> Optional<T> object(String name, ObjectDecoder<T> decode) {
+    return object(name).map(o -> decode.decode(o, path(name)));
+  }
+
+  /** An array member; absent or {@code null} gives empty. */
+  Optional<JsonArray> array(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return Optional.empty();
+    }
+    if (v instanceof JsonArray a) {
+      return Optional.of(a);
+    }
+    throw typeError(name, "an array", v);
+  }
+
+  /**
+   * An array of objects, each decoded by {@code decode}; absent or {@code null} gives an empty
+   * list.
+   */
+  <T> List<T> objects(String name, ObjectDecoder<T> decode) {
+    Optional<JsonArray> array = array(name);
+    if (array.isEmpty()) {
+      return List.of();
+    }
+    List<T> out = new ArrayList<>(array.get().size());
+    int i = 0;
+    for (JsonValue e : array.get()) {
+      String p = path(name) + "[" + i++ + "]";
+      if (!(e instanceof JsonObject o)) {
+        throw new CloudTrailFormatException(
+            "field `" + p + "`: expected an object, found " + describe(e), p);
+      }
+      out.add(decode.decode(o, p));
+    }
+    return List.copyOf(out);
+  }
+
+  /** An array of strings; absent or {@code null} gives an empty list. */
+  List<String> strings(String name) {
+    Optional<JsonArray> array = array(name);
+    if (array.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(array.get().size());
+    int i = 0;
+    for (JsonValue e : array.get()) {
+      if (!(e instanceof JsonString s)) {
+        String p = path(name) + "[" + i + "]";
+        throw new CloudTrailFormatException(
+            "field `" + p + "`: expected a string, found " + describe(e), p);
+      }
+      out.add(s.value());
+      i++;
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * A boolean sent as a JSON boolean or as the string {@code "true"} / {@code "false"} (any case).
+   */
+  Optional<Boolean> bool(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return Optional.empty();
+    }
+    if (v instanceof JsonBoolean b) {
+      return Optional.of(b.value());
+    }
+    if (v instanceof JsonString s) {
+      if (s.value().equalsIgnoreCase("true")) {
+        return Optional.of(true);
+      }
+      if (s.value().equalsIgnoreCase("false")) {
+        return Optional.of(false);
+      }
+    }
+    throw typeError(name, "a boolean", v);
+  }
+
+  /** An integral number, also accepted as a string of digits. */
+  Optional<Long> integer(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return Optional.empty();
+    }
+    try {
+      if (v instanceof JsonNumber n) {
+        return Optional.of(n.longValueExact());
+      }
+      if (v instanceof JsonString s) {
+        return Optional.of(Long.parseLong(s.value().trim()));
+      }
+    } catch (ArithmeticException | NumberFormatException e) {
+      String p = path(name);
+      throw new CloudTrailFormatException(
+          "field `" + p + "`: expected an integer, found `" + excerpt(v.toString()) + "`", p);
+    }
+    throw typeError(name, "an integer", v);
+  }
+
+  /**
+   * An instant in ISO 8601 extended ({@code 2023-07-10T11:42:36Z}) or basic ({@code
+   * 20131102T010628Z}) form.
+   */
+  Optional<Instant> instant(String name) {
+    return string(name).map(text -> parseInstant(text, path(name)));
+  }
+
+  /**
+   * A string member mapped through {@code parse}, whose {@link IllegalArgumentException} names the
+   * field.
+   */
+  <T> Optional<T> parsed(String name, Function<String, T> parse) {
+    Optional<String> text = string(name);
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(parse.apply(text.get()));
+    } catch (IllegalArgumentException e) {
+      String p = path(name);
+      throw new CloudTrailFormatException("field `" + p + "`: " + e.getMessage(), p);
+    }
+  }
+
+  static Instant parseInstant(String text, String path) {
+    try {
+      return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+    } catch (DateTimeParseException extended) {
+      try {
+        return LocalDateTime.parse(text, BASIC_INSTANT).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException basic) {
+        throw new CloudTrailFormatException(
+            "field `" + path + "`: expected an ISO 8601 time, found `" + excerpt(text) + "`", path);
+      }
+    }
+  }
+
+  private CloudTrailFormatException typeError(String name, String expected, JsonValue found) {
+    String p = path(name);
+    return new CloudTrailFormatException(
+        "field `" + p + "`: expected " + expected + ", found " + describe(found), p);
+  }
+
+  static String describe(JsonValue v) {
+    return switch (v.kind()) {
+      case OBJECT -> "an object";
+      case ARRAY -> "an array";
+      case STRING -> "the string `" + excerpt(((JsonString) v).value()) + "`";
+      case NUMBER -> "the number `" + excerpt(v.toString()) + "`";
+      case BOOLEAN -> "`" + v + "`";
+      case NULL -> "`null`";
+    };
+  }
+
+  static String excerpt(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+  }
+
+  /** Decodes one nested object found at {@code path}. */
+  @FunctionalInterface
+  interface ObjectDecoder<T> {
+    T decode(JsonObject json, String path);
+  }
+}

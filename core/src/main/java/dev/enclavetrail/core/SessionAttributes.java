@@ -1,0 +1,37 @@
+package dev.enclavetrail.core;
+
+import dev.enclavetrail.core.json.JsonObject;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The {@code attributes} of a {@link SessionContext}: when the credentials were issued and whether
+ * MFA was used. Both are strings on the wire; {@code creationDate} is read in ISO 8601 extended
+ * ({@code 2025-05-23T08:59:50Z}) or basic ({@code 20131102T010628Z}) form.
+ */
+public final class SessionAttributes extends JsonBacked {
+
+  private final Optional<Instant> creationDate;
+  private final Optional<Boolean> mfaAuthenticated;
+
+  private SessionAttributes(JsonObject json, String path) {
+    super(json);
+    Fields f = new Fields(json, path);
+    this.creationDate = f.instant("creationDate");
+    this.mfaAuthenticated = f.bool("mfaAuthenticated");
+  }
+
+  static SessionAttributes read(JsonObject json, String path) {
+    return new SessionAttributes(json, path);
+  }
+
+  /** Returns {@code creationDate}, when the temporary credentials were issued. */
+  public Optional<Instant> creationDate() {
+    return creationDate;
+  }
+
+  /** Returns {@code mfaAuthenticated} (sent as {@code "true"} or {@code "false"}). */
+  public Optional<Boolean> mfaAuthenticated() {
+    return mfaAuthenticated;
+  }
+}
