@@ -1,6 +1,7 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonValue;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,12 +31,12 @@ public final class Addendum extends JsonBacked {
    * string.
    */
   private static List<String> updatedFields(Fields f) {
-    if (f.array("updatedFields").isPresent()) {
-      return f.strings("updatedFields");
+    if (f.has("updatedFields", JsonValue.Kind.STRING)) {
+      return f.string("updatedFields")
+          .map(s -> List.of(s.split(",", -1)).stream().map(String::trim).toList())
+          .orElse(List.of());
     }
-    return f.string("updatedFields")
-        .map(s -> List.of(s.split(",", -1)).stream().map(String::trim).toList())
-        .orElse(List.of());
+    return f.strings("updatedFields");
   }
 
   static Addendum read(JsonObject json, String path) {

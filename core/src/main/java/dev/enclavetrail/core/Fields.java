@@ -40,6 +40,12 @@ final class Fields {
     return path.isEmpty() ? name : path + "." + name;
   }
 
+  /** Returns true if the member is present and of {@code kind}. */
+  boolean has(String name, JsonValue.Kind kind) {
+    JsonValue v = json.getOrNull(name);
+    return v != null && v.kind() == kind;
+  }
+
   /** A string member; absent or {@code null} gives empty. */
   Optional<String> string(String name) {
     JsonValue v = json.getOrNull(name);

@@ -3,8 +3,8 @@ package dev.enclavetrail.core.internal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.enclavetrail.core.CloudTrailFormatException;
 import dev.enclavetrail.core.json.JsonArray;
 import dev.enclavetrail.core.json.JsonBoolean;
@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and writes {@link JsonValue}s with Jackson's streaming API; the one place where core's JSON
@@ -45,8 +46,8 @@ public final class JacksonJson {
         }
       }
       return readValue(p, t);
-    } catch (StreamReadException e) {
-      throw translate(e);
+    } catch (JsonProcessingException e) {
+      throw translate(e, p);
     }
   }
 
@@ -128,30 +129,35 @@ public final class JacksonJson {
   }
 
   /**
-   * Turns a Jackson read error into a one-line {@link CloudTrailFormatException} at the same
-   * location.
+   * Turns a Jackson read error (malformed JSON, or a limit of {@code StreamReadConstraints}
+   * exceeded) into a one-line {@link CloudTrailFormatException} at the same location, or at the
+   * parser's when the error has none.
    */
-  public static CloudTrailFormatException translate(StreamReadException e) {
+  public static CloudTrailFormatException translate(JsonProcessingException e, JsonParser p) {
     String message = e.getOriginalMessage();
     String first =
         message == null ? "malformed JSON" : message.lines().findFirst().orElse("malformed JSON");
-    CloudTrailFormatException located = located(lowerFirst(first), e.getLocation());
-    located.initCause(e);
-    return located;
+    JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+    return located(lowerFirst(first), at, e);
   }
 
   /**
    * Returns an exception at {@code location} (byte offset when the input was bytes, else char
    * offset).
    */
-  public static CloudTrailFormatException located(String reason, JsonLocation location) {
+  public static CloudTrailFormatException located(String reason, @Nullable JsonLocation location) {
+    return located(reason, location, null);
+  }
+
+  private static CloudTrailFormatException located(
+      String reason, @Nullable JsonLocation location, @Nullable Throwable cause) {
     if (location == null) {
-      return new CloudTrailFormatException(reason, null);
+      return new CloudTrailFormatException(reason, null, -1, -1, -1, cause);
     }
     long offset =
         location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
     return new CloudTrailFormatException(
-        reason, null, offset, location.getLineNr(), location.getColumnNr(), null);
+        reason, null, offset, location.getLineNr(), location.getColumnNr(), cause);
   }
 
   private static String lowerFirst(String s) {

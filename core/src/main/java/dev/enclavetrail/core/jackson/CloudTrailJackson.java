@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.enclavetrail.core.CloudTrailFormatException;
 import dev.enclavetrail.core.CloudTrailRecord;
@@ -207,30 +207,24 @@ public final class CloudTrailJackson {
   }
 
   private <T> T read(byte[] json, Reading<T> reading) {
-    try (JsonParser p = factory.createParser(json)) {
-      return finish(p, reading.read(p));
-    } catch (StreamReadException e) {
-      throw JacksonJson.translate(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(() -> factory.createParser(json), reading);
   }
 
   private <T> T read(String json, Reading<T> reading) {
-    try (JsonParser p = factory.createParser(json)) {
-      return finish(p, reading.read(p));
-    } catch (StreamReadException e) {
-      throw JacksonJson.translate(e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(() -> factory.createParser(json), reading);
   }
 
   private <T> T read(InputStream json, Reading<T> reading) {
-    try (JsonParser p = factory.createParser(json)) {
-      return finish(p, reading.read(p));
-    } catch (StreamReadException e) {
-      throw JacksonJson.translate(e);
+    return read(() -> factory.createParser(json), reading);
+  }
+
+  private static <T> T read(ParserSource source, Reading<T> reading) {
+    try (JsonParser p = source.open()) {
+      try {
+        return finish(p, reading.read(p));
+      } catch (JsonProcessingException e) {
+        throw JacksonJson.translate(e, p);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -241,6 +235,11 @@ public final class CloudTrailJackson {
       throw JacksonJson.located("trailing content after the JSON value", p.currentTokenLocation());
     }
     return result;
+  }
+
+  @FunctionalInterface
+  private interface ParserSource {
+    JsonParser open() throws IOException;
   }
 
   @FunctionalInterface
