@@ -1,13 +1,15 @@
 /**
  * Fixtures for the tests of enclave applications: deterministic measurements, realistic CloudTrail
- * records of attested AWS KMS requests and of other services, and log-file writers.
+ * records of attested AWS KMS requests and of other services, log-file writers and the {@code
+ * enclave-mix} benchmark corpus.
  *
  * <p>Entry points: {@link dev.enclavetrail.testkit.FakeMeasurements} (enclave and NitroTPM PCRs,
  * PCR3 and PCR4 computed as AWS does), {@link dev.enclavetrail.testkit.KmsRecords} (Decrypt,
  * DeriveSharedSecret, GenerateDataKey, GenerateDataKeyPair, GenerateRandom, with or without a
  * recipient), {@link dev.enclavetrail.testkit.OtherRecords} and {@link
- * dev.enclavetrail.testkit.Identities} (other services and callers) and {@link
- * dev.enclavetrail.testkit.CloudTrailLogFiles} (log files in the S3 layout, NDJSON).
+ * dev.enclavetrail.testkit.Identities} (other services and callers), {@link
+ * dev.enclavetrail.testkit.CloudTrailLogFiles} (log files in the S3 layout, NDJSON) and {@link
+ * dev.enclavetrail.testkit.EnclaveMixCorpus} (the seeded benchmark corpus).
  *
  * <pre>{@code
  * EnclaveMeasurements image = FakeMeasurements.forName("payments-enclave");
