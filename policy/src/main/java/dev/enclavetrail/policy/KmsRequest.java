@@ -164,9 +164,10 @@ public final class KmsRequest {
     List<String> seen = new ArrayList<>();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
+      String nameAt = location(p);
       if (seen.contains(name)) {
         throw new IllegalArgumentException(
-            "duplicate request member `" + Node.excerpt(name) + "`" + location(p));
+            "duplicate request member `" + Node.excerpt(name) + "`" + nameAt);
       }
       seen.add(name);
       JsonToken t = p.nextToken();
@@ -193,7 +194,7 @@ public final class KmsRequest {
         case "context" -> readContext(p, t, b);
         default ->
             throw new IllegalArgumentException(
-                "unknown request member `" + Node.excerpt(name) + "`" + location(p));
+                "unknown request member `" + Node.excerpt(name) + "`" + nameAt);
       }
     }
     if (p.nextToken() != null) {
