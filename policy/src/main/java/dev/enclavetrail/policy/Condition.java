@@ -25,6 +25,7 @@ public final class Condition {
   static final int MATCH = 1;
   static final int UNKNOWN = 2;
 
+  private final Location location;
   private final ConditionOperator operator;
   private final String key;
   private final String lowerCaseKey;
@@ -38,7 +39,9 @@ public final class Condition {
   private final boolean nullTrue;
   private final boolean nullFalse;
 
-  Condition(ConditionOperator operator, String key, List<String> values, boolean variables) {
+  Condition(
+      ConditionOperator operator, String key, List<String> values, boolean variables, Location location) {
+    this.location = location;
     this.operator = operator;
     this.key = key;
     this.lowerCaseKey = key.toLowerCase(Locale.ROOT);
@@ -116,6 +119,11 @@ public final class Condition {
             + Node.excerpt(key)
             + "` is not "
             + expected);
+  }
+
+  /** Returns where the condition's key is written in the policy. */
+  public Location location() {
+    return location;
   }
 
   /** Returns the operator. */

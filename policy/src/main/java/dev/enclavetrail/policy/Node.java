@@ -84,6 +84,10 @@ final class Node {
     return elements;
   }
 
+  Location location() {
+    return new Location(offset, line, column);
+  }
+
   PolicyParseException error(String reason) {
     return new PolicyParseException(reason, offset, line, column);
   }

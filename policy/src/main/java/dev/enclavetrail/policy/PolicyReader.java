@@ -146,6 +146,7 @@ final class PolicyReader {
       conditions(conditionNode, label, variables, conditions);
     }
     return new Statement(
+        s.location(),
         index,
         sid,
         effect,
@@ -264,7 +265,7 @@ final class PolicyReader {
         }
         List<String> values = conditionValues(k.getValue(), label);
         try {
-          out.add(new Condition(operator, k.getKey(), values, variables));
+          out.add(new Condition(operator, k.getKey(), values, variables, block.name(k.getKey()).location()));
         } catch (IllegalArgumentException e) {
           throw k.getValue().error(e.getMessage() + " in " + label);
         }

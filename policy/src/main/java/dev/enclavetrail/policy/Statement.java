@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Statement {
 
+  private final Location location;
   private final int index;
   private final Optional<String> sid;
   private final Effect effect;
@@ -29,6 +30,7 @@ public final class Statement {
   private final Condition[] conditionArray;
 
   Statement(
+      Location location,
       int index,
       @Nullable String sid,
       Effect effect,
@@ -39,6 +41,7 @@ public final class Statement {
       List<Template> resourceTemplates,
       boolean notResource,
       List<Condition> conditions) {
+    this.location = location;
     this.index = index;
     this.sid = Optional.ofNullable(sid);
     this.effect = effect;
@@ -58,6 +61,11 @@ public final class Statement {
     }
     this.conditions = List.copyOf(conditions);
     this.conditionArray = conditions.toArray(new Condition[0]);
+  }
+
+  /** Returns where the statement starts in the policy. */
+  public Location location() {
+    return location;
   }
 
   /** Returns the 0-based position of this statement in its policy. */
