@@ -40,7 +40,11 @@ public final class Condition {
   private final boolean nullFalse;
 
   Condition(
-      ConditionOperator operator, String key, List<String> values, boolean variables, Location location) {
+      ConditionOperator operator,
+      String key,
+      List<String> values,
+      boolean variables,
+      Location location) {
     this.location = location;
     this.operator = operator;
     this.key = key;

@@ -265,7 +265,9 @@ final class PolicyReader {
         }
         List<String> values = conditionValues(k.getValue(), label);
         try {
-          out.add(new Condition(operator, k.getKey(), values, variables, block.name(k.getKey()).location()));
+          out.add(
+              new Condition(
+                  operator, k.getKey(), values, variables, block.name(k.getKey()).location()));
         } catch (IllegalArgumentException e) {
           throw k.getValue().error(e.getMessage() + " in " + label);
         }

@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>A role ARN matches the role's assumed-role sessions; an account principal ({@code
  * 111122223333} or {@code arn:aws:iam::111122223333:root}) matches every principal of the account
  * by delegating to the account's IAM policies. {@code NotPrincipal} exempts a caller only when it
- * names every identity the caller acts as: the caller, its role (for a session) and its account.
+ * names every identity the caller acts as: the caller, its role (for a session) and its account; an
+ * {@code Allow} with {@code NotPrincipal} leaves out a caller any of whose identities it names.
  */
 public final class Principals {
 
@@ -38,12 +39,14 @@ public final class Principals {
   }
 
   /**
-   * Returns how this block applies to {@code caller}: for NotPrincipal, DIRECT unless the caller is
-   * exempt.
+   * Returns how this block applies to {@code caller} in a statement of effect {@code deny}. For
+   * {@code NotPrincipal} the answer fails closed both ways: a {@code Deny} spares the caller only
+   * if every identity it acts as is named, an {@code Allow} leaves it out if any of them is named.
    */
-  CallerIdentity.Match match(CallerIdentity caller) {
+  CallerIdentity.Match match(CallerIdentity caller, boolean deny) {
     if (negated) {
-      return exempts(caller) ? CallerIdentity.Match.NONE : CallerIdentity.Match.DIRECT;
+      boolean spared = deny ? namesAll(caller) : namesAny(caller);
+      return spared ? CallerIdentity.Match.NONE : CallerIdentity.Match.DIRECT;
     }
     CallerIdentity.Match best = CallerIdentity.Match.NONE;
     for (CallerIdentity.Pattern p : patterns) {
@@ -58,7 +61,7 @@ public final class Principals {
     return best;
   }
 
-  private boolean exempts(CallerIdentity caller) {
+  private boolean namesAll(CallerIdentity caller) {
     if (!any(caller, 0)) {
       return false;
     }
@@ -66,6 +69,12 @@ public final class Principals {
       return false;
     }
     return caller.account == null || caller.root || any(caller, 2);
+  }
+
+  private boolean namesAny(CallerIdentity caller) {
+    return any(caller, 0)
+        || (caller.roleName != null && any(caller, 1))
+        || (caller.account != null && any(caller, 2));
   }
 
   private boolean any(CallerIdentity caller, int what) {

@@ -167,7 +167,7 @@ public final class Statement {
 
   CallerIdentity.Match principalMatch(KmsRequest request) {
     return principals.isPresent()
-        ? principals.get().match(request.caller())
+        ? principals.get().match(request.caller(), effect == Effect.DENY)
         : CallerIdentity.Match.DIRECT;
   }
 }
