@@ -1,5 +1,6 @@
 package dev.enclavetrail.core;
 
+import dev.enclavetrail.core.internal.Text;
 import dev.enclavetrail.core.json.JsonArray;
 import dev.enclavetrail.core.json.JsonBoolean;
 import dev.enclavetrail.core.json.JsonNull;
@@ -228,7 +229,7 @@ final class Fields {
   }
 
   static String excerpt(String text) {
-    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+    return Text.excerpt(text);
   }
 
   /** Decodes one nested object found at {@code path}. */

@@ -35,8 +35,7 @@ class ArchitectureTest {
         .resideInAPackage("dev.enclavetrail.core.json")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "com.fasterxml.jackson..", "dev.enclavetrail.core", "dev.enclavetrail.core.internal")
+        .resideInAnyPackage("com.fasterxml.jackson..", "dev.enclavetrail.core")
         .check(CORE);
   }
 }

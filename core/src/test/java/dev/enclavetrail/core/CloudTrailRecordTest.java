@@ -253,6 +253,13 @@ class CloudTrailRecordTest {
   }
 
   @Test
+  void wrongType_inputWithNewline_messageStaysOneLine() {
+    assertThatThrownBy(() -> JSON.readRecord("{\"readOnly\":\"a\\nb\"}"))
+        .hasMessageStartingWith(
+            "field `readOnly`: expected a boolean, found the string `a\\u000ab`");
+  }
+
+  @Test
   void badTime_rejectedWithField() {
     assertThatThrownBy(() -> JSON.readRecord("{\"eventTime\":\"yesterday\"}"))
         .hasMessageStartingWith("field `eventTime`: expected an ISO 8601 time, found `yesterday`");

@@ -103,7 +103,21 @@ final class Node {
     };
   }
 
+  /**
+   * Returns at most 100 characters of {@code s}, control characters escaped, so a message stays one
+   * line.
+   */
   static String excerpt(String s) {
-    return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+    StringBuilder out = new StringBuilder();
+    int n = Math.min(s.length(), 100);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return s.length() > n ? out.append('…').toString() : out.toString();
   }
 }

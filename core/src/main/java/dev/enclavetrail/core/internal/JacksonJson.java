@@ -80,7 +80,7 @@ public final class JacksonJson {
       JsonLocation at = p.currentTokenLocation();
       JsonValue value = readValue(p, p.nextToken());
       if (b.has(name)) {
-        throw located("duplicate member name `" + excerpt(name) + "`", at);
+        throw located("duplicate member name `" + Text.excerpt(name) + "`", at);
       }
       b.put(name, value);
     }
@@ -165,9 +165,5 @@ public final class JacksonJson {
       return s;
     }
     return s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
-  }
-
-  private static String excerpt(String s) {
-    return s.length() <= 100 ? s : s.substring(0, 100) + "…";
   }
 }

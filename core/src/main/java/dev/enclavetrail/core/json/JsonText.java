@@ -1,9 +1,10 @@
 package dev.enclavetrail.core.json;
 
+import dev.enclavetrail.core.internal.Text;
+
 /** Compact JSON text of a {@link JsonValue}, and short excerpts of input for messages. */
 final class JsonText {
 
-  private static final int EXCERPT_LIMIT = 100;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonText() {}
@@ -15,7 +16,7 @@ final class JsonText {
   }
 
   static String excerpt(String text) {
-    return text.length() <= EXCERPT_LIMIT ? text : text.substring(0, EXCERPT_LIMIT) + "…";
+    return Text.excerpt(text);
   }
 
   private static void append(StringBuilder out, JsonValue value) {
