@@ -71,6 +71,7 @@ public final class CloudTrailRecord extends JsonBacked {
   private final Optional<String> annotation;
   private final Optional<InsightDetails> insightDetails;
   private final Optional<AttestationRecipient> attestationRecipient;
+  private final Optional<KmsRequestParameters> kmsRequestParameters;
 
   private CloudTrailRecord(JsonObject json) {
     super(json);
@@ -110,9 +111,9 @@ public final class CloudTrailRecord extends JsonBacked {
     this.insightDetails = f.object("insightDetails", InsightDetails::read);
     this.attestationRecipient =
         additionalEventData.flatMap(AttestationRecipient::fromAdditionalEventData);
-    if (isKms()) {
-      kmsRequestParameters(); // validate the typed KMS members now, so a bad record fails when read
-    }
+    // Typed KMS members are read now, so that a bad record fails when read.
+    this.kmsRequestParameters =
+        isKms() ? requestParameters.map(KmsRequestParameters::of) : Optional.empty();
   }
 
   /**
@@ -329,6 +330,6 @@ public final class CloudTrailRecord extends JsonBacked {
    * is an object.
    */
   public Optional<KmsRequestParameters> kmsRequestParameters() {
-    return isKms() ? requestParameters.map(KmsRequestParameters::of) : Optional.empty();
+    return kmsRequestParameters;
   }
 }

@@ -37,6 +37,11 @@ public final class Measurement {
   private final Encoding encoding;
   private final byte @Nullable [] bytes;
 
+  /**
+   * Lower-case hex of {@link #bytes}, computed on first use (a benign race, as for String's hash).
+   */
+  private @Nullable String hex;
+
   private Measurement(String text, Encoding encoding, byte @Nullable [] bytes) {
     this.text = text;
     this.encoding = encoding;
@@ -131,7 +136,16 @@ public final class Measurement {
 
   /** Returns the 96-character lower-case hex of the bytes, when the text decodes. */
   public Optional<String> hex() {
-    return bytes == null ? Optional.empty() : Optional.of(HEX.formatHex(bytes));
+    byte[] b = bytes;
+    if (b == null) {
+      return Optional.empty();
+    }
+    String h = hex;
+    if (h == null) {
+      h = HEX.formatHex(b);
+      hex = h;
+    }
+    return Optional.of(h);
   }
 
   /**

@@ -149,9 +149,7 @@ public final class Authorizer {
     if (caller.type != PrincipalType.AWS) {
       return false; // service principals have no identity policies
     }
-    String resource = request.resourceOrNull();
-    String keyAccount = resource == null ? null : Arns.component(resource, 4);
-    return caller.account == null || !caller.account.equals(keyAccount);
+    return caller.account == null || !caller.account.equals(request.resourceAccount());
   }
 
   /** How the statement applies to the request: NONE if it does not. */

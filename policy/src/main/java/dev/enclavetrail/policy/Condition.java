@@ -31,6 +31,10 @@ public final class Condition {
   private final String lowerCaseKey;
   private final List<String> values;
   private final Template[] templates;
+
+  /** Lower-case policy values, for a fast exact check before a case-insensitive one. */
+  private final String[] lowerCaseValues;
+
   private final BigDecimal[] numbers;
   private final long[] instants;
   private final byte[][] binaries;
@@ -52,6 +56,7 @@ public final class Condition {
     this.values = List.copyOf(values);
     int n = values.size();
     this.templates = new Template[n];
+    this.lowerCaseValues = new String[n];
     this.numbers = new BigDecimal[n];
     this.instants = new long[n];
     this.binaries = new byte[n][];
@@ -65,6 +70,8 @@ public final class Condition {
       switch (family) {
         case STRING, ARN, BOOLEAN -> {
           templates[i] = Template.parse(v, variables);
+          // Only ASCII is lower-cased: beyond it, lower case and equalsIgnoreCase can disagree.
+          lowerCaseValues[i] = v.chars().allMatch(c -> c < 0x80) ? v.toLowerCase(Locale.ROOT) : v;
           if (family == ConditionOperator.Family.BOOLEAN
               && !templates[i].hasVariables()
               && Values.bool(v) == null) {
@@ -216,9 +223,13 @@ public final class Condition {
         if (p == null) {
           return UNKNOWN;
         }
-        boolean ignoreCase =
-            base == Base.STRING_EQUALS_IGNORE_CASE || base == Base.STRING_NOT_EQUALS_IGNORE_CASE;
-        return bool(ignoreCase ? p.equalsIgnoreCase(v) : p.equals(v));
+        if (base == Base.STRING_EQUALS_IGNORE_CASE || base == Base.STRING_NOT_EQUALS_IGNORE_CASE) {
+          // KMS supplies lower-case hex: an exact comparison with the lower-cased value usually
+          // decides.
+          String lower = t.hasVariables() ? p : lowerCaseValues[i];
+          return bool(lower.equals(v) || p.equalsIgnoreCase(v));
+        }
+        return bool(p.equals(v));
       }
       case ARN -> {
         Template t = templates[i];

@@ -47,8 +47,9 @@ public final class KmsRequest {
   private final String principal;
   private final PrincipalType principalType;
   private final @Nullable String resource;
+  private final @Nullable String resourceAccount;
   private final Map<String, List<String>> context;
-  private final HashMap<String, String[]> byLowerCaseKey;
+  private final Map<String, String[]> byLowerCaseKey;
   private final CallerIdentity caller;
 
   private KmsRequest(Builder b) {
@@ -57,10 +58,10 @@ public final class KmsRequest {
     this.principal = Objects.requireNonNull(b.principal, "principal");
     this.principalType = b.principalType;
     this.resource = b.resource;
-    this.context = Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
-    this.byLowerCaseKey = new HashMap<>();
-    b.context.forEach(
-        (k, v) -> byLowerCaseKey.put(k.toLowerCase(Locale.ROOT), v.toArray(new String[0])));
+    this.resourceAccount = b.resource == null ? null : Arns.component(b.resource, 4);
+    this.context = Collections.unmodifiableMap(b.context);
+    this.byLowerCaseKey = b.byLowerCaseKey;
+    b.reset(); // the request owns the maps; the builder copies them if used again
     this.caller = CallerIdentity.of(principal, principalType);
   }
 
@@ -117,6 +118,11 @@ public final class KmsRequest {
 
   @Nullable String resourceOrNull() {
     return resource;
+  }
+
+  /** The account of the key ARN, or null; computed once so that evaluation allocates nothing. */
+  @Nullable String resourceAccount() {
+    return resourceAccount;
   }
 
   /** Values of a lower-case key, or null; no allocation. */
@@ -250,8 +256,9 @@ public final class KmsRequest {
     private @Nullable String principal;
     private PrincipalType principalType = PrincipalType.AWS;
     private @Nullable String resource;
-    private final LinkedHashMap<String, List<String>> context = new LinkedHashMap<>();
-    private final HashMap<String, String> lowerCaseKeys = new HashMap<>();
+    private Map<String, List<String>> context = new LinkedHashMap<>();
+    private Map<String, String[]> byLowerCaseKey = new HashMap<>();
+    private boolean shared;
 
     private Builder() {}
 
@@ -290,14 +297,29 @@ public final class KmsRequest {
      * @throws IllegalArgumentException if the key was set already, in any case
      */
     public Builder context(String key, List<String> values) {
-      String lower = key.toLowerCase(Locale.ROOT);
-      String previous = lowerCaseKeys.putIfAbsent(lower, key);
+      own();
+      List<String> copy = List.copyOf(values);
+      String[] previous =
+          byLowerCaseKey.putIfAbsent(key.toLowerCase(Locale.ROOT), copy.toArray(new String[0]));
       if (previous != null) {
         throw new IllegalArgumentException(
             "context key `" + Node.excerpt(key) + "` given twice (keys are case-insensitive)");
       }
-      context.put(key, List.copyOf(values));
+      context.put(key, copy);
       return this;
+    }
+
+    /** Marks the maps as handed to a request: the next change works on copies. */
+    private void reset() {
+      shared = true;
+    }
+
+    private void own() {
+      if (shared) {
+        context = new LinkedHashMap<>(context);
+        byLowerCaseKey = new HashMap<>(byLowerCaseKey);
+        shared = false;
+      }
     }
 
     /** Returns the request. */

@@ -8,7 +8,6 @@ import dev.enclavetrail.core.Resource;
 import dev.enclavetrail.core.SessionContext;
 import dev.enclavetrail.core.SessionIssuer;
 import dev.enclavetrail.core.UserIdentity;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Map;
 import java.util.Optional;
@@ -106,7 +105,7 @@ final class RecordContext {
         .eventTime()
         .ifPresent(
             t -> {
-              b.context("aws:CurrentTime", DateTimeFormatter.ISO_INSTANT.format(t));
+              b.context("aws:CurrentTime", t.toString());
               b.context("aws:EpochTime", Long.toString(t.getEpochSecond()));
             });
     return b.build();
