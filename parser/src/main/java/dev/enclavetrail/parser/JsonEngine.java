@@ -46,8 +46,15 @@ final class JsonEngine {
    * SWAR. Strings are scanned 8 bytes at a time (a little-endian long read through a VarHandle):
    * specialMask() flags any byte that is '"', '\\', below 0x20 or above 0x7F, and the lowest flag
    * is exact (borrows only propagate upwards), so numberOfTrailingZeros finds the first byte that
-   * needs attention; the byte loop after it handles escapes, UTF-8 and the last 7 bytes. SWAR is
-   * switched by the SWAR constant until measurement shows whether it pays.
+   * needs attention; the byte loop after it handles escapes, UTF-8 and the last 7 bytes. Measured
+   * with ScanHarness (tests), JDK 17, 2 shared cores, the 55 invictus files (3.66 MB) parsed 40
+   * times per trial, best of 7 trials, three runs each, byte[] input only: with SWAR the
+   * structural pass ran at 1,830-1,940 MB/s (a Jackson nextToken walk of the same bytes in the
+   * same runs: 1,100-1,270 MB/s); with SWAR = false at 740-750 MB/s (Jackson 1,060-1,210 MB/s).
+   * SWAR makes the pass 2.5 times faster on CloudTrail data, where most bytes are inside
+   * strings, so it stays. Mixing byte[] and direct-buffer inputs in one JVM makes the JsonInput
+   * calls bimorphic and costs about a quarter of that (byte[] 1,370-1,730 MB/s, direct buffer
+   * 990-1,220 MB/s in such runs).
    */
 
   // ---- configuration ---------------------------------------------------------------------------
