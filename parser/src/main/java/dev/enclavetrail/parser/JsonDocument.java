@@ -108,8 +108,7 @@ final class JsonDocument {
   /** Returns the offset just past the last byte of value {@code v}. */
   int endOffset(int v) {
     assert live();
-    int k = tape[v] & KIND_MASK;
-    return k == OBJECT || k == ARRAY ? tape[tape[v + 2] + 1] + 1 : tape[v + 2];
+    return isContainer(v) ? tape[tape[v + 2] + 1] + 1 : tape[v + 2];
   }
 
   /** Returns true if value {@code v} is {@code null}. */
@@ -141,8 +140,7 @@ final class JsonDocument {
    */
   int size(int v) {
     assert live();
-    int k = tape[v] & KIND_MASK;
-    if (k != OBJECT && k != ARRAY) {
+    if (!isContainer(v)) {
       throw notA(v, "container");
     }
     return tape[tape[v + 2] + 2];
@@ -225,8 +223,13 @@ final class JsonDocument {
 
   /** Returns the entry just past value {@code v}: its next sibling, or its container's end. */
   private int skip(int v) {
+    return (isContainer(v) ? tape[v + 2] : v) + ENTRY;
+  }
+
+  /** Returns true if entry {@code v} opens an object or an array. */
+  private boolean isContainer(int v) {
     int k = tape[v] & KIND_MASK;
-    return (k == OBJECT || k == ARRAY ? tape[v + 2] : v) + ENTRY;
+    return k == OBJECT || k == ARRAY;
   }
 
   // ---- strings ---------------------------------------------------------------------------------
@@ -476,27 +479,24 @@ final class JsonDocument {
    */
   JsonValue toJsonValue(int v) {
     assert live();
-    int k = tape[v] & KIND_MASK;
-    if (k != OBJECT && k != ARRAY) {
-      return scalar(v, k);
+    if (!isContainer(v)) {
+      return scalar(v, tape[v] & KIND_MASK);
     }
     Object[] frames = new Object[16]; // JsonObject.Builder or List<JsonValue>, by depth
-    String[] names = new String[16]; // pending member name, by depth
-    int[] nameHandles = new int[16];
+    int[] names = new int[16]; // by depth: the name awaiting its value in an object, or -1
     int top = -1;
     int last = tape[v + 2];
     for (int e = v; ; e += ENTRY) {
       int kind = tape[e] & KIND_MASK;
       JsonValue value;
-      if (kind == OBJECT || kind == ARRAY) {
+      if (isContainer(e)) {
         top++;
         if (top == frames.length) {
           frames = Arrays.copyOf(frames, top * 2);
           names = Arrays.copyOf(names, top * 2);
-          nameHandles = Arrays.copyOf(nameHandles, top * 2);
         }
         frames[top] = kind == OBJECT ? JsonObject.builder() : new ArrayList<JsonValue>(size(e));
-        names[top] = null;
+        names[top] = -1;
         continue;
       }
       if (kind == END) {
@@ -506,22 +506,21 @@ final class JsonDocument {
         if (e == last) {
           return value;
         }
-      } else if (frames[top] instanceof JsonObject.Builder && names[top] == null) {
-        names[top] = decodeString(e);
-        nameHandles[top] = e;
+      } else if (frames[top] instanceof JsonObject.Builder && names[top] < 0) {
+        names[top] = e;
         continue;
       } else {
         value = scalar(e, kind);
       }
       Object frame = frames[top];
       if (frame instanceof JsonObject.Builder object) {
-        String name = names[top];
+        String name = decodeString(names[top]);
         if (object.has(name)) {
           throw JsonEngine.error(
-              input, tape[nameHandles[top] + 1], "duplicate member name `" + excerpt(name) + "`");
+              input, tape[names[top] + 1], "duplicate member name `" + excerpt(name) + "`");
         }
         object.put(name, value);
-        names[top] = null;
+        names[top] = -1;
       } else {
         @SuppressWarnings("unchecked")
         List<JsonValue> list = (List<JsonValue>) frame;

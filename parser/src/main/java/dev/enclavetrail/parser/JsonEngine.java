@@ -692,7 +692,7 @@ final class JsonEngine {
    * Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}. Runs only when an error is
    * reported: the scanner itself never tracks lines.
    */
-  static long locate(JsonInput in, int offset) {
+  private static long locate(JsonInput in, int offset) {
     int line = 1;
     int lineStart = 0;
     int capacity = in.capacity();
