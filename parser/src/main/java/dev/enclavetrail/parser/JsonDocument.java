@@ -1,0 +1,578 @@
+package dev.enclavetrail.parser;
+
+import static dev.enclavetrail.parser.JsonEngine.ARRAY;
+import static dev.enclavetrail.parser.JsonEngine.DECIMAL;
+import static dev.enclavetrail.parser.JsonEngine.END;
+import static dev.enclavetrail.parser.JsonEngine.ENTRY;
+import static dev.enclavetrail.parser.JsonEngine.ESCAPED;
+import static dev.enclavetrail.parser.JsonEngine.FALSE;
+import static dev.enclavetrail.parser.JsonEngine.HEX;
+import static dev.enclavetrail.parser.JsonEngine.KIND_MASK;
+import static dev.enclavetrail.parser.JsonEngine.NULL;
+import static dev.enclavetrail.parser.JsonEngine.NUMBER;
+import static dev.enclavetrail.parser.JsonEngine.OBJECT;
+import static dev.enclavetrail.parser.JsonEngine.STRING;
+import static dev.enclavetrail.parser.JsonEngine.TRUE;
+
+import dev.enclavetrail.core.json.JsonArray;
+import dev.enclavetrail.core.json.JsonBoolean;
+import dev.enclavetrail.core.json.JsonNull;
+import dev.enclavetrail.core.json.JsonNumber;
+import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
+import dev.enclavetrail.core.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stage 2 of the JSON engine: on-demand access to a document that {@link JsonEngine} has checked
+ * and recorded on its tape.
+ *
+ * <p>Values are named by <em>handles</em>, plain {@code int}s (tape indices), so navigating,
+ * comparing, and reading booleans and integers of up to 18 digits allocate nothing; {@link
+ * #decodeString(int)}, {@link #numberText(int)}, {@link #decimalValue(int)} and {@link
+ * #toJsonValue(int)} are the methods that allocate. Member names and strings are compared as raw
+ * UTF-8 bytes when they have no escape, and decoded on the fly (still without allocating) when they
+ * have.
+ *
+ * <pre>{@code
+ * JsonDocument doc = engine.parse(bytes);
+ * int identity = doc.member(doc.root(), USER_IDENTITY);     // -1 if absent
+ * for (int m = doc.firstMember(identity); m >= 0; m = doc.nextMember(m)) {
+ *   if (doc.nameEquals(m, TYPE)) {
+ *     String type = doc.decodeString(doc.memberValue(m));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p><b>Lifetime.</b> A document and its handles are valid only until its engine parses another
+ * document: the engine reuses the tape, and the caller may reuse the input buffer. Use after that
+ * is a bug, caught under assertions by a generation check; {@link #toJsonValue(int)} copies what
+ * must outlive the document. A document is not thread-safe.
+ *
+ * <p>Member lookup returns the first member of a name; the structural pass accepts repeated names
+ * (RFC 8259 allows them), while {@link #toJsonValue(int)} rejects them, as core's reader does,
+ * because a {@link JsonObject} cannot hold two members of one name.
+ */
+final class JsonDocument {
+
+  private final JsonEngine engine;
+  private final JsonInput input;
+  private final int[] tape;
+  private final long generation;
+
+  JsonDocument(JsonEngine engine, JsonInput input, int[] tape, long generation) {
+    this.engine = engine;
+    this.input = input;
+    this.tape = tape;
+    this.generation = generation;
+  }
+
+  // ---- the document ----------------------------------------------------------------------------
+
+  /** Returns the handle of the document's value. */
+  int root() {
+    assert live();
+    return 0;
+  }
+
+  /** Returns true while this document is the last one its engine parsed. */
+  boolean live() {
+    return engine.generation() == generation;
+  }
+
+  // ---- any value -------------------------------------------------------------------------------
+
+  /** Returns the kind of value {@code v}. */
+  JsonValue.Kind kind(int v) {
+    assert live();
+    return switch (tape[v] & KIND_MASK) {
+      case OBJECT -> JsonValue.Kind.OBJECT;
+      case ARRAY -> JsonValue.Kind.ARRAY;
+      case STRING -> JsonValue.Kind.STRING;
+      case NUMBER -> JsonValue.Kind.NUMBER;
+      case TRUE, FALSE -> JsonValue.Kind.BOOLEAN;
+      case NULL -> JsonValue.Kind.NULL;
+      default -> throw new IllegalArgumentException("not a value handle: " + v);
+    };
+  }
+
+  /** Returns the offset of the first byte of value {@code v} (a quote, a bracket, a digit...). */
+  int byteOffset(int v) {
+    assert live();
+    return tape[v + 1];
+  }
+
+  /** Returns the offset just past the last byte of value {@code v}. */
+  int endOffset(int v) {
+    assert live();
+    return isContainer(v) ? tape[tape[v + 2] + 1] + 1 : tape[v + 2];
+  }
+
+  /** Returns true if value {@code v} is {@code null}. */
+  boolean isNull(int v) {
+    assert live();
+    return (tape[v] & KIND_MASK) == NULL;
+  }
+
+  /**
+   * Returns the value of boolean {@code v}.
+   *
+   * @throws IllegalArgumentException if {@code v} is not a boolean
+   */
+  boolean booleanValue(int v) {
+    assert live();
+    int k = tape[v] & KIND_MASK;
+    if (k != TRUE && k != FALSE) {
+      throw notA(v, "boolean");
+    }
+    return k == TRUE;
+  }
+
+  // ---- containers ------------------------------------------------------------------------------
+
+  /**
+   * Returns the number of members of object {@code v}, or of elements of array {@code v}.
+   *
+   * @throws IllegalArgumentException if {@code v} is not an object or an array
+   */
+  int size(int v) {
+    assert live();
+    if (!isContainer(v)) {
+      throw notA(v, "container");
+    }
+    return tape[tape[v + 2] + 2];
+  }
+
+  /**
+   * Returns the value of the first member of object {@code object} named {@code name} (UTF-8), or
+   * -1 if there is none.
+   *
+   * @throws IllegalArgumentException if {@code object} is not an object
+   */
+  int member(int object, byte[] name) {
+    assert live();
+    requireKind(object, OBJECT, "object");
+    int m = object + ENTRY;
+    while (tape[m] != END) {
+      if (stringEquals0(m, name)) {
+        return m + ENTRY;
+      }
+      m = skip(m + ENTRY);
+    }
+    return -1;
+  }
+
+  /**
+   * Returns the first member of object {@code object} (the handle of its name), or -1 if it is
+   * empty.
+   *
+   * @throws IllegalArgumentException if {@code object} is not an object
+   */
+  int firstMember(int object) {
+    assert live();
+    requireKind(object, OBJECT, "object");
+    int m = object + ENTRY;
+    return tape[m] == END ? -1 : m;
+  }
+
+  /** Returns the member after member {@code member}, or -1 if it is the last one. */
+  int nextMember(int member) {
+    assert live();
+    int m = skip(member + ENTRY);
+    return tape[m] == END ? -1 : m;
+  }
+
+  /** Returns the value of member {@code member}. */
+  int memberValue(int member) {
+    assert live();
+    return member + ENTRY;
+  }
+
+  /** Returns true if the name of member {@code member} is {@code utf8}. */
+  boolean nameEquals(int member, byte[] utf8) {
+    assert live();
+    return stringEquals0(member, utf8);
+  }
+
+  /** Returns the decoded name of member {@code member}. */
+  String memberName(int member) {
+    return decodeString(member);
+  }
+
+  /**
+   * Returns the first element of array {@code array}, or -1 if it is empty.
+   *
+   * @throws IllegalArgumentException if {@code array} is not an array
+   */
+  int firstElement(int array) {
+    assert live();
+    requireKind(array, ARRAY, "array");
+    int e = array + ENTRY;
+    return tape[e] == END ? -1 : e;
+  }
+
+  /** Returns the element after element {@code element}, or -1 if it is the last one. */
+  int nextElement(int element) {
+    assert live();
+    int e = skip(element);
+    return tape[e] == END ? -1 : e;
+  }
+
+  /** Returns the entry just past value {@code v}: its next sibling, or its container's end. */
+  private int skip(int v) {
+    return (isContainer(v) ? tape[v + 2] : v) + ENTRY;
+  }
+
+  /** Returns true if entry {@code v} opens an object or an array. */
+  private boolean isContainer(int v) {
+    int k = tape[v] & KIND_MASK;
+    return k == OBJECT || k == ARRAY;
+  }
+
+  // ---- strings ---------------------------------------------------------------------------------
+
+  /**
+   * Returns true if string {@code v}, decoded, is the text whose UTF-8 encoding is {@code utf8}.
+   * Compares raw bytes when the string has no escape.
+   *
+   * @throws IllegalArgumentException if {@code v} is not a string
+   */
+  boolean stringEquals(int v, byte[] utf8) {
+    assert live();
+    requireKind(v, STRING, "string");
+    return stringEquals0(v, utf8);
+  }
+
+  /** Returns true if string {@code v} contains at least one escape. */
+  boolean hasEscapes(int v) {
+    assert live();
+    requireKind(v, STRING, "string");
+    return (tape[v] & ESCAPED) != 0;
+  }
+
+  /**
+   * Returns the text of string {@code v}, escapes decoded. A {@code \}{@code u} escape of a lone
+   * surrogate (which RFC 8259 allows) yields that lone {@code char}.
+   *
+   * @throws IllegalArgumentException if {@code v} is not a string
+   */
+  String decodeString(int v) {
+    assert live();
+    requireKind(v, STRING, "string");
+    int from = tape[v + 1] + 1;
+    int to = tape[v + 2] - 1;
+    return (tape[v] & ESCAPED) == 0 ? input.utf8(from, to - from) : decodeEscaped(from, to);
+  }
+
+  private boolean stringEquals0(int v, byte[] utf8) {
+    int from = tape[v + 1] + 1;
+    int to = tape[v + 2] - 1;
+    if ((tape[v] & ESCAPED) == 0) {
+      return to - from == utf8.length && input.regionEquals(from, utf8);
+    }
+    return escapedEquals(from, to, utf8);
+  }
+
+  /** Compares the escaped body {@code [from, to)} with {@code utf8}, decoding as it goes. */
+  private boolean escapedEquals(int from, int to, byte[] utf8) {
+    int k = 0;
+    int i = from;
+    while (i < to) {
+      int c = input.byteAt(i);
+      if (c != '\\') {
+        if (k >= utf8.length || (utf8[k] & 0xFF) != c) {
+          return false;
+        }
+        k++;
+        i++;
+        continue;
+      }
+      int e = input.byteAt(i + 1);
+      int cp;
+      if (e == 'u') {
+        cp = hex4(i + 2);
+        i += 6;
+        if (Character.isHighSurrogate((char) cp)
+            && i + 6 <= to
+            && input.byteAt(i) == '\\'
+            && input.byteAt(i + 1) == 'u') {
+          int low = hex4(i + 2);
+          if (Character.isLowSurrogate((char) low)) {
+            cp = Character.toCodePoint((char) cp, (char) low);
+            i += 6;
+          }
+        }
+      } else {
+        cp = unescape(e);
+        i += 2;
+      }
+      k = matchCodePoint(cp, utf8, k);
+      if (k < 0) {
+        return false;
+      }
+    }
+    return k == utf8.length;
+  }
+
+  /**
+   * Matches the UTF-8 encoding of {@code cp} (a lone surrogate encoded as three bytes, which no
+   * valid UTF-8 contains) against {@code utf8} at {@code k}; returns the index after it, or -1.
+   */
+  private static int matchCodePoint(int cp, byte[] utf8, int k) {
+    if (cp < 0x80) {
+      return k < utf8.length && utf8[k] == cp ? k + 1 : -1;
+    }
+    int n = cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    if (k + n > utf8.length) {
+      return -1;
+    }
+    int lead = n == 2 ? 0xC0 | (cp >> 6) : n == 3 ? 0xE0 | (cp >> 12) : 0xF0 | (cp >> 18);
+    if ((utf8[k] & 0xFF) != lead) {
+      return -1;
+    }
+    for (int j = 1; j < n; j++) {
+      int b = 0x80 | ((cp >> (6 * (n - 1 - j))) & 0x3F);
+      if ((utf8[k + j] & 0xFF) != b) {
+        return -1;
+      }
+    }
+    return k + n;
+  }
+
+  /** Decodes the escaped body {@code [from, to)}, which stage 1 has checked. */
+  private String decodeEscaped(int from, int to) {
+    char[] out = new char[to - from]; // never more UTF-16 units than bytes
+    int n = 0;
+    int i = from;
+    while (i < to) {
+      int c = input.byteAt(i);
+      if (c == '\\') {
+        int e = input.byteAt(i + 1);
+        if (e == 'u') {
+          // Surrogate pairs written as two escapes become two chars: a valid UTF-16 pair.
+          out[n++] = (char) hex4(i + 2);
+          i += 6;
+        } else {
+          out[n++] = (char) unescape(e);
+          i += 2;
+        }
+      } else if (c < 0x80) {
+        out[n++] = (char) c;
+        i++;
+      } else if (c < 0xE0) {
+        out[n++] = (char) (((c & 0x1F) << 6) | (input.byteAt(i + 1) & 0x3F));
+        i += 2;
+      } else if (c < 0xF0) {
+        out[n++] =
+            (char)
+                (((c & 0x0F) << 12)
+                    | ((input.byteAt(i + 1) & 0x3F) << 6)
+                    | (input.byteAt(i + 2) & 0x3F));
+        i += 3;
+      } else {
+        int cp =
+            ((c & 0x07) << 18)
+                | ((input.byteAt(i + 1) & 0x3F) << 12)
+                | ((input.byteAt(i + 2) & 0x3F) << 6)
+                | (input.byteAt(i + 3) & 0x3F);
+        out[n++] = Character.highSurrogate(cp);
+        out[n++] = Character.lowSurrogate(cp);
+        i += 4;
+      }
+    }
+    return new String(out, 0, n);
+  }
+
+  private int hex4(int i) {
+    return (HEX[input.byteAt(i)] << 12)
+        | (HEX[input.byteAt(i + 1)] << 8)
+        | (HEX[input.byteAt(i + 2)] << 4)
+        | HEX[input.byteAt(i + 3)];
+  }
+
+  private static int unescape(int e) {
+    return switch (e) {
+      case 'b' -> '\b';
+      case 'f' -> '\f';
+      case 'n' -> '\n';
+      case 'r' -> '\r';
+      case 't' -> '\t';
+      default -> e; // '"', '\\' and '/' stand for themselves
+    };
+  }
+
+  // ---- numbers ---------------------------------------------------------------------------------
+
+  /**
+   * Returns number {@code v} as it is spelled in the input.
+   *
+   * @throws IllegalArgumentException if {@code v} is not a number
+   */
+  String numberText(int v) {
+    assert live();
+    requireKind(v, NUMBER, "number");
+    return input.ascii(tape[v + 1], tape[v + 2] - tape[v + 1]);
+  }
+
+  /**
+   * Returns number {@code v} as a {@code long}; integers of up to 18 digits are read without
+   * allocating.
+   *
+   * @throws ArithmeticException if it has a non-zero fractional part or does not fit in a long
+   * @throws CloudTrailParseException if its exponent is beyond the range of {@link BigDecimal}
+   * @throws IllegalArgumentException if {@code v} is not a number
+   */
+  long longValue(int v) {
+    assert live();
+    requireKind(v, NUMBER, "number");
+    int from = tape[v + 1];
+    int to = tape[v + 2];
+    boolean negative = input.byteAt(from) == '-';
+    int digits = negative ? from + 1 : from;
+    if ((tape[v] & DECIMAL) == 0 && to - digits <= 18) {
+      long value = 0;
+      for (int i = digits; i < to; i++) {
+        value = value * 10 + (input.byteAt(i) - '0');
+      }
+      return negative ? -value : value;
+    }
+    return decimalValue(v).longValueExact();
+  }
+
+  /**
+   * Returns the exact value of number {@code v}.
+   *
+   * @throws CloudTrailParseException if its exponent is beyond the range of {@link BigDecimal}
+   * @throws IllegalArgumentException if {@code v} is not a number
+   */
+  BigDecimal decimalValue(int v) {
+    String text = numberText(v);
+    try {
+      return new BigDecimal(text);
+    } catch (NumberFormatException e) {
+      throw outOfRange(v, text);
+    }
+  }
+
+  private CloudTrailParseException outOfRange(int v, String text) {
+    return JsonEngine.error(
+        input, tape[v + 1], "number `" + excerpt(text) + "` is out of range (exponent too large)");
+  }
+
+  // ---- materialisation -------------------------------------------------------------------------
+
+  /** Returns the document's value as a core JSON value; see {@link #toJsonValue(int)}. */
+  JsonValue toJsonValue() {
+    return toJsonValue(root());
+  }
+
+  /**
+   * Returns value {@code v} as an immutable core {@link JsonValue} that owns its data: members in
+   * input order, strings decoded, numbers by {@link JsonNumber#parse(String)} (spelling kept).
+   * Iterative, so its stack use does not depend on the nesting depth.
+   *
+   * @throws CloudTrailParseException at the second name if an object repeats a member name, or at a
+   *     number whose exponent is beyond the range of {@link BigDecimal}
+   */
+  JsonValue toJsonValue(int v) {
+    assert live();
+    if (!isContainer(v)) {
+      return scalar(v, tape[v] & KIND_MASK);
+    }
+    Object[] frames = new Object[16]; // JsonObject.Builder or List<JsonValue>, by depth
+    int[] names = new int[16]; // by depth: the name awaiting its value in an object, or -1
+    int top = -1;
+    int last = tape[v + 2];
+    for (int e = v; ; e += ENTRY) {
+      int kind = tape[e] & KIND_MASK;
+      JsonValue value;
+      if (isContainer(e)) {
+        top++;
+        if (top == frames.length) {
+          frames = Arrays.copyOf(frames, top * 2);
+          names = Arrays.copyOf(names, top * 2);
+        }
+        frames[top] = kind == OBJECT ? JsonObject.builder() : new ArrayList<JsonValue>(size(e));
+        names[top] = -1;
+        continue;
+      }
+      if (kind == END) {
+        value = build(frames[top]);
+        frames[top] = null;
+        top--;
+        if (e == last) {
+          return value;
+        }
+      } else if (frames[top] instanceof JsonObject.Builder && names[top] < 0) {
+        names[top] = e;
+        continue;
+      } else {
+        value = scalar(e, kind);
+      }
+      Object frame = frames[top];
+      if (frame instanceof JsonObject.Builder object) {
+        String name = decodeString(names[top]);
+        if (object.has(name)) {
+          throw JsonEngine.error(
+              input, tape[names[top] + 1], "duplicate member name `" + excerpt(name) + "`");
+        }
+        object.put(name, value);
+        names[top] = -1;
+      } else {
+        @SuppressWarnings("unchecked")
+        List<JsonValue> list = (List<JsonValue>) frame;
+        list.add(value);
+      }
+    }
+  }
+
+  private static JsonValue build(Object frame) {
+    if (frame instanceof JsonObject.Builder object) {
+      return object.build();
+    }
+    @SuppressWarnings("unchecked")
+    List<JsonValue> list = (List<JsonValue>) frame;
+    return JsonArray.of(list);
+  }
+
+  private JsonValue scalar(int v, int kind) {
+    return switch (kind) {
+      case STRING -> new JsonString(decodeString(v));
+      case NUMBER -> number(v);
+      case TRUE -> JsonBoolean.TRUE;
+      case FALSE -> JsonBoolean.FALSE;
+      case NULL -> JsonNull.INSTANCE;
+      default -> throw new IllegalArgumentException("not a value handle: " + v);
+    };
+  }
+
+  private JsonNumber number(int v) {
+    String text = numberText(v);
+    try {
+      return JsonNumber.parse(text);
+    } catch (IllegalArgumentException e) {
+      // Stage 1 checked the grammar: only an exponent beyond the range of BigDecimal gets here.
+      throw outOfRange(v, text);
+    }
+  }
+
+  // ---- errors ----------------------------------------------------------------------------------
+
+  private void requireKind(int v, int kind, String what) {
+    if ((tape[v] & KIND_MASK) != kind) {
+      throw notA(v, what);
+    }
+  }
+
+  private IllegalArgumentException notA(int v, String what) {
+    return new IllegalArgumentException(
+        "value at byte " + tape[v + 1] + " is not a " + what + " but a " + kind(v).displayName());
+  }
+
+  private static String excerpt(String text) {
+    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+  }
+}
