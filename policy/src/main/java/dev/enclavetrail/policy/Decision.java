@@ -160,6 +160,11 @@ public final class Decision {
 
   /** Returns the decision JSON of the {@code evaluate} command, on one line. */
   public String toJson() {
+    return json().toString();
+  }
+
+  /** Returns the decision JSON of the {@code evaluate} command as a JSON object. */
+  public JsonObject json() {
     return JsonObject.builder()
         .put("decision", outcome.text())
         .put("reason", reason)
@@ -169,8 +174,7 @@ public final class Decision {
         .put(
             "statements",
             JsonArray.of(statements.stream().map(s -> (JsonValue) s.toJson()).toList()))
-        .build()
-        .toString();
+        .build();
   }
 
   @Override
