@@ -53,7 +53,7 @@ final class Arns {
       } else {
         to = arn.length();
       }
-      if (!Glob.matches(pattern, pFrom, pTo, arn, from, to, false)) {
+      if (!Glob.matches(pattern, pFrom, pTo, arn, from, to)) {
         return false;
       }
       pFrom = pTo + 1;

@@ -25,7 +25,10 @@ final class Glob {
     return p;
   }
 
-  /** Returns a copy of {@code pattern} with letters lower-cased, for case-insensitive matching. */
+  /**
+   * Returns a copy of {@code pattern} with letters lower-cased, for case-insensitive matching
+   * against text that is lower-cased too.
+   */
   static int[] lowerCase(int[] pattern) {
     int[] p = pattern.clone();
     for (int i = 0; i < p.length; i++) {
@@ -46,15 +49,11 @@ final class Glob {
   }
 
   static boolean matches(int[] pattern, CharSequence s) {
-    return matches(pattern, 0, pattern.length, s, 0, s.length(), false);
+    return matches(pattern, 0, pattern.length, s, 0, s.length());
   }
 
-  /**
-   * Matches {@code pattern[pFrom, pTo)} against {@code s[from, to)}; with {@code ignoreCase} the
-   * pattern must be lower-cased already.
-   */
-  static boolean matches(
-      int[] pattern, int pFrom, int pTo, CharSequence s, int from, int to, boolean ignoreCase) {
+  /** Matches {@code pattern[pFrom, pTo)} against {@code s[from, to)}, case-sensitively. */
+  static boolean matches(int[] pattern, int pFrom, int pTo, CharSequence s, int from, int to) {
     int p = pFrom;
     int i = from;
     int starP = -1;
@@ -67,7 +66,7 @@ final class Glob {
           starI = i;
           continue;
         }
-        if (pc == ONE || pc == (ignoreCase ? Character.toLowerCase(s.charAt(i)) : s.charAt(i))) {
+        if (pc == ONE || pc == s.charAt(i)) {
           p++;
           i++;
           continue;

@@ -48,7 +48,10 @@ public final class KmsRequest {
   private final PrincipalType principalType;
   private final @Nullable String resource;
   private final @Nullable String resourceAccount;
-  private final Map<String, List<String>> context;
+
+  /** Context keys as written, in order; their values are in {@link #byLowerCaseKey}. */
+  private final String[] keys;
+
   private final Map<String, String[]> byLowerCaseKey;
   private final CallerIdentity caller;
 
@@ -59,9 +62,9 @@ public final class KmsRequest {
     this.principalType = b.principalType;
     this.resource = b.resource;
     this.resourceAccount = b.resource == null ? null : Arns.component(b.resource, 4);
-    this.context = Collections.unmodifiableMap(b.context);
+    this.keys = b.keys.toArray(new String[0]);
     this.byLowerCaseKey = b.byLowerCaseKey;
-    b.reset(); // the request owns the maps; the builder copies them if used again
+    b.reset(); // the request owns the map; the builder copies it if used again
     this.caller = CallerIdentity.of(principal, principalType);
   }
 
@@ -103,12 +106,16 @@ public final class KmsRequest {
 
   /** Returns the request context in the order it was given, with the keys as written. */
   public Map<String, List<String>> context() {
-    return context;
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String key : keys) {
+      out.put(key, List.of(byLowerCaseKey.get(ContextKeys.lowerCase(key))));
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /** Returns the values of a context key, matched case-insensitively. */
   public Optional<List<String>> contextValues(String key) {
-    String[] v = byLowerCaseKey.get(key.toLowerCase(Locale.ROOT));
+    String[] v = byLowerCaseKey.get(ContextKeys.lowerCase(key));
     return v == null ? Optional.empty() : Optional.of(List.of(v));
   }
 
@@ -136,7 +143,7 @@ public final class KmsRequest {
 
   @Override
   public String toString() {
-    return "KmsRequest{" + action + " by " + principal + " on " + resource + ", " + context + "}";
+    return "KmsRequest{" + action + " by " + principal + " on " + resource + ", " + context() + "}";
   }
 
   /**
@@ -256,7 +263,7 @@ public final class KmsRequest {
     private @Nullable String principal;
     private PrincipalType principalType = PrincipalType.AWS;
     private @Nullable String resource;
-    private Map<String, List<String>> context = new LinkedHashMap<>();
+    private List<String> keys = new ArrayList<>();
     private Map<String, String[]> byLowerCaseKey = new HashMap<>();
     private boolean shared;
 
@@ -288,7 +295,7 @@ public final class KmsRequest {
 
     /** Sets a single-valued context key. */
     public Builder context(String key, String value) {
-      return context(key, List.of(value));
+      return put(key, new String[] {Objects.requireNonNull(value, "value")});
     }
 
     /**
@@ -297,15 +304,16 @@ public final class KmsRequest {
      * @throws IllegalArgumentException if the key was set already, in any case
      */
     public Builder context(String key, List<String> values) {
+      return put(key, List.copyOf(values).toArray(new String[0]));
+    }
+
+    private Builder put(String key, String[] values) {
       own();
-      List<String> copy = List.copyOf(values);
-      String[] previous =
-          byLowerCaseKey.putIfAbsent(key.toLowerCase(Locale.ROOT), copy.toArray(new String[0]));
-      if (previous != null) {
+      if (byLowerCaseKey.putIfAbsent(ContextKeys.lowerCase(key), values) != null) {
         throw new IllegalArgumentException(
             "context key `" + Node.excerpt(key) + "` given twice (keys are case-insensitive)");
       }
-      context.put(key, copy);
+      keys.add(key);
       return this;
     }
 
@@ -316,7 +324,7 @@ public final class KmsRequest {
 
     private void own() {
       if (shared) {
-        context = new LinkedHashMap<>(context);
+        keys = new ArrayList<>(keys);
         byLowerCaseKey = new HashMap<>(byLowerCaseKey);
         shared = false;
       }

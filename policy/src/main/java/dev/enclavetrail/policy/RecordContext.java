@@ -57,8 +57,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class RecordContext {
 
-  private static final String ATTESTATION = "kms:RecipientAttestation:";
-
   private RecordContext() {}
 
   static KmsRequest request(CloudTrailRecord record) {
@@ -181,21 +179,21 @@ final class RecordContext {
       r.imageDigest()
           .ifPresent(
               m -> {
-                b.context(ATTESTATION + "ImageSha384", hex(m));
+                b.context(ContextKeys.IMAGE_SHA384, hex(m));
                 if (!r.enclavePcrs().containsKey(0)) {
-                  b.context(ATTESTATION + "PCR0", hex(m));
+                  b.context(ContextKeys.ENCLAVE_PCR[0], hex(m));
                 }
               });
-      pcrs(r.enclavePcrs(), "PCR", b);
+      pcrs(r.enclavePcrs(), ContextKeys.ENCLAVE_PCR, b);
     } else if (type == AttestationRecipient.Type.NITRO_TPM) {
-      pcrs(r.nitroTpmPcrs(), "NitroTPMPCR", b);
+      pcrs(r.nitroTpmPcrs(), ContextKeys.NITRO_TPM_PCR, b);
     }
   }
 
   private static void pcrs(
-      SortedMap<Integer, Measurement> pcrs, String prefix, KmsRequest.Builder b) {
+      SortedMap<Integer, Measurement> pcrs, String[] keys, KmsRequest.Builder b) {
     for (Map.Entry<Integer, Measurement> e : pcrs.entrySet()) {
-      b.context(ATTESTATION + prefix + e.getKey(), hex(e.getValue()));
+      b.context(keys[e.getKey()], hex(e.getValue()));
     }
   }
 

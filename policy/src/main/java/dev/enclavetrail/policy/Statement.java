@@ -26,6 +26,12 @@ public final class Statement {
   private final boolean notResource;
   private final Template[] resourceTemplates;
   private final int[][] resourceColons;
+
+  /**
+   * True if a resource is a plain {@code "*"}: every key matches (decided once, not per request).
+   */
+  private final boolean anyResource;
+
   private final List<Condition> conditions;
   private final Condition[] conditionArray;
 
@@ -59,6 +65,11 @@ public final class Statement {
     for (int i = 0; i < resourceTemplates.size(); i++) {
       resourceColons[i] = Arns.boundaries(this.resourceTemplates[i].pattern());
     }
+    boolean any = false;
+    for (Template t : this.resourceTemplates) {
+      any |= !t.hasVariables() && t.text().equals("*");
+    }
+    this.anyResource = any;
     this.conditions = List.copyOf(conditions);
     this.conditionArray = conditions.toArray(new Condition[0]);
   }
@@ -128,7 +139,7 @@ public final class Statement {
     String action = request.actionLowerCase();
     boolean any = false;
     for (int[] p : actionPatterns) {
-      if (Glob.matches(p, 0, p.length, action, 0, action.length(), true)) {
+      if (Glob.matches(p, 0, p.length, action, 0, action.length())) {
         any = true;
         break;
       }
@@ -142,6 +153,9 @@ public final class Statement {
    * unknown.
    */
   int resourceMatches(KmsRequest request, boolean keyPolicy) {
+    if (anyResource) {
+      return notResource ? Condition.NO_MATCH : Condition.MATCH;
+    }
     String arn = request.resourceOrNull();
     int any = Condition.NO_MATCH;
     for (int i = 0; i < resourceTemplates.length && any != Condition.MATCH; i++) {
