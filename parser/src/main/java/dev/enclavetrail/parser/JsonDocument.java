@@ -59,15 +59,27 @@ import java.util.List;
 final class JsonDocument {
 
   private final JsonEngine engine;
-  private final JsonInput input;
-  private final int[] tape;
-  private final long generation;
+  private JsonInput input;
+  private int[] tape;
+  private long generation;
 
   JsonDocument(JsonEngine engine, JsonInput input, int[] tape, long generation) {
     this.engine = engine;
     this.input = input;
     this.tape = tape;
     this.generation = generation;
+  }
+
+  /** Points this document at the engine's latest parse; only its engine calls this. */
+  void reset(JsonInput input, int[] tape, long generation) {
+    this.input = input;
+    this.tape = tape;
+    this.generation = generation;
+  }
+
+  /** Returns the bytes this document reads. */
+  JsonInput input() {
+    return input;
   }
 
   // ---- the document ----------------------------------------------------------------------------
@@ -572,7 +584,7 @@ final class JsonDocument {
         "value at byte " + tape[v + 1] + " is not a " + what + " but a " + kind(v).displayName());
   }
 
-  private static String excerpt(String text) {
+  static String excerpt(String text) {
     return text.length() <= 100 ? text : text.substring(0, 100) + "…";
   }
 }

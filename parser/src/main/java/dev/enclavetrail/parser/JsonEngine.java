@@ -2,6 +2,7 @@ package dev.enclavetrail.parser;
 
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Objects;
 
 /**
@@ -55,6 +56,21 @@ final class JsonEngine {
    * strings, so it stays. Mixing byte[] and direct-buffer inputs in one JVM makes the JsonInput
    * calls bimorphic and costs about a quarter of that (byte[] 1,370-1,730 MB/s, direct buffer
    * 990-1,220 MB/s in such runs).
+   *
+   * Reader mode. parseValue() parses one value that starts at `start` and stops right after it,
+   * leaving whatever follows alone; bytes that end before the value does throw the shared
+   * JsonInput.OutOfInput (the reader fetches more and parses again) when the input says its end is
+   * not the end of the data. The document object is reused. Newlines are counted as whitespace is
+   * skipped (valid JSON has no other raw newline), so a reader keeps a running line count without
+   * a pass of its own; errors locate from JsonInput.locateFrom, the record's first byte.
+   *
+   * Duplicate names (rejectDuplicateNames). Each member name gets a 64-bit fingerprint of its
+   * length, first and last 8 bytes; a 64-bit set per open object (one bit per fingerprint) says
+   * when a linear look at the object's earlier names is needed, which then compares fingerprints
+   * and, when they match, the bytes. Up to FAST_NAMES members that is linear in practice and
+   * bounded in the worst case; an object with more members, or with an escaped name (where equal
+   * text may be spelled differently), is checked when it closes by decoding its names into a
+   * HashSet, whose tree bins keep even colliding names O(n log n).
    */
 
   // ---- configuration ---------------------------------------------------------------------------
@@ -151,6 +167,9 @@ final class JsonEngine {
   private static final int EXPECT_COMMA_OR_END_OBJECT = 6;
   private static final int EXPECT_END_OF_INPUT = 7;
 
+  /** Members of an object checked for duplicates one by one; larger objects are checked whole. */
+  private static final int FAST_NAMES = 32;
+
   private static final String[] EXPECTED = {
     "expected a value",
     "expected a value or `]`",
@@ -166,6 +185,7 @@ final class JsonEngine {
   private final int maxString;
   private final int maxNumber;
   private final int maxDocument;
+  private final boolean rejectDuplicates;
 
   // ---- state -----------------------------------------------------------------------------------
 
@@ -184,6 +204,30 @@ final class JsonEngine {
   /** Incremented by every parse; a document is valid while it holds the current value. */
   private long generation;
 
+  /** Newlines (\n, \r\n or a lone \r) skipped as whitespace by the last parse. */
+  private int newlines;
+
+  /** Offset just past the last newline counted by the last parse. */
+  private int lastLineStart;
+
+  /** By depth: fingerprints seen in the open object, one bit per fingerprint. */
+  private long[] nameBits = new long[32];
+
+  /** By depth: where the open object's names start in {@link #names}. */
+  private int[] nameBase = new int[32];
+
+  /** By depth: the open object is checked for duplicates when it closes. */
+  private boolean[] checkWhole = new boolean[32];
+
+  /** Fingerprints of the names of every open object, innermost last. */
+  private long[] fingerprints = new long[64];
+
+  /** Tape handles of those names. */
+  private int[] names = new int[64];
+
+  /** Names in use in {@link #fingerprints} and {@link #names}. */
+  private int nameCount;
+
   // ---- life-cycle ------------------------------------------------------------------------------
 
   /** Creates an engine with {@code options}. */
@@ -193,6 +237,7 @@ final class JsonEngine {
     this.maxString = options.maxStringLength();
     this.maxNumber = options.maxNumberLength();
     this.maxDocument = options.maxDocumentSize();
+    this.rejectDuplicates = options.rejectDuplicateNames();
   }
 
   /** Returns an engine with the default limits. */
@@ -249,22 +294,62 @@ final class JsonEngine {
     return run(JsonInput.of(json), start, end);
   }
 
+  /**
+   * Parses the one JSON value that starts at {@code start} into {@code doc} (which this engine
+   * created) and returns the offset just past it, leaving the bytes after it unread; {@code end}
+   * bounds what may be read, and {@link JsonOptions#maxDocumentSize()} is not checked (the caller
+   * bounds {@code end}). A value that is cut off by {@code end} throws {@link
+   * JsonInput.OutOfInput#INSTANCE} if {@code in.stopAtEnd} is set, an error otherwise. A scalar
+   * that ends exactly at {@code end} is returned: the caller decides whether more could follow.
+   *
+   * @throws CloudTrailParseException if the value is malformed or exceeds a limit
+   * @throws JsonInput.OutOfInput if the value is cut off and {@code in.stopAtEnd} is set
+   */
+  int parseValue(JsonDocument doc, JsonInput in, int start, int end) {
+    Objects.checkFromToIndex(start, end, in.capacity());
+    begin();
+    int e = scan(in, start, end, true);
+    doc.reset(in, tape, generation);
+    return e;
+  }
+
+  /** Returns a document of this engine to reuse with {@link #parseValue}; not valid until then. */
+  JsonDocument newDocument() {
+    return new JsonDocument(this, JsonInput.of(new byte[0]), tape, -1);
+  }
+
   /** Returns the number of documents parsed (or attempted) so far. */
   long generation() {
     return generation;
   }
 
+  /** Returns the newlines skipped as whitespace by the last parse, up to where it stopped. */
+  int newlines() {
+    return newlines;
+  }
+
+  /** Returns the offset just past the last newline counted by the last parse. */
+  int lastLineStart() {
+    return lastLineStart;
+  }
+
   private JsonDocument run(JsonInput in, int start, int end) {
+    begin();
+    scan(in, start, end, false);
+    return new JsonDocument(this, in, tape, generation);
+  }
+
+  private void begin() {
     generation++;
     size = 0;
-    scan(in, start, end);
-    return new JsonDocument(this, in, tape, generation);
+    newlines = 0;
+    nameCount = 0;
   }
 
   // ---- internal parsing ------------------------------------------------------------------------
 
-  private void scan(JsonInput in, int start, int end) {
-    if (end - start > maxDocument) {
+  private int scan(JsonInput in, int start, int end, boolean prefix) {
+    if (!prefix && end - start > maxDocument) {
       throw error(
           in,
           start + maxDocument,
@@ -294,11 +379,15 @@ final class JsonEngine {
           boolean object = c == '{';
           int h = emit(object ? OBJECT : ARRAY, pos, 0);
           if (depth == open.length) {
-            open = Arrays.copyOf(open, Math.min(depth * 2, maxDepth));
-            counts = Arrays.copyOf(counts, open.length);
+            grow(depth);
           }
           open[depth] = h;
           counts[depth] = 0;
+          if (rejectDuplicates) {
+            nameBits[depth] = 0;
+            nameBase[depth] = nameCount;
+            checkWhole[depth] = false;
+          }
           depth++;
           pos = skipWhitespace(in, pos + 1, end);
           if (pos >= end) {
@@ -307,12 +396,12 @@ final class JsonEngine {
           }
           int d = in.byteAt(pos);
           if (d == (object ? '}' : ']')) {
-            depth = close(depth, pos);
+            depth = close(in, depth, pos);
             pos++;
           } else {
             counts[depth - 1] = 1;
             if (object) {
-              pos = name(in, pos, end, EXPECT_NAME_OR_END_OBJECT);
+              pos = name(in, pos, end, EXPECT_NAME_OR_END_OBJECT, depth - 1);
               expect = EXPECT_VALUE;
             } else {
               expect = EXPECT_VALUE_OR_END_ARRAY;
@@ -329,13 +418,17 @@ final class JsonEngine {
       }
       // After a value: close containers until the next value, or the end of the document.
       for (; ; ) {
-        pos = skipWhitespace(in, pos, end);
         if (depth == 0) {
+          if (prefix) {
+            return pos;
+          }
+          pos = skipWhitespace(in, pos, end);
           if (pos < end) {
             throw unexpected(in, pos, end, EXPECTED[EXPECT_END_OF_INPUT]);
           }
-          return;
+          return pos;
         }
+        pos = skipWhitespace(in, pos, end);
         boolean object = (tape[open[depth - 1]] & KIND_MASK) == OBJECT;
         if (pos >= end) {
           throw endOfInput(
@@ -346,7 +439,7 @@ final class JsonEngine {
           counts[depth - 1]++;
           pos = skipWhitespace(in, pos + 1, end);
           if (object) {
-            pos = name(in, pos, end, EXPECT_NAME);
+            pos = name(in, pos, end, EXPECT_NAME, depth - 1);
           }
           expect = EXPECT_VALUE;
           continue value;
@@ -358,10 +451,20 @@ final class JsonEngine {
               end,
               EXPECTED[object ? EXPECT_COMMA_OR_END_OBJECT : EXPECT_COMMA_OR_END_ARRAY]);
         }
-        depth = close(depth, pos);
+        depth = close(in, depth, pos);
         pos++;
       }
     }
+  }
+
+  /** Grows the arrays indexed by depth past {@code depth}. */
+  private void grow(int depth) {
+    int n = Math.min(depth * 2, maxDepth);
+    open = Arrays.copyOf(open, n);
+    counts = Arrays.copyOf(counts, n);
+    nameBits = Arrays.copyOf(nameBits, n);
+    nameBase = Arrays.copyOf(nameBase, n);
+    checkWhole = Arrays.copyOf(checkWhole, n);
   }
 
   /** Appends an entry and returns its handle. */
@@ -381,26 +484,36 @@ final class JsonEngine {
   }
 
   /** Closes the innermost open container at the bracket at {@code pos}; returns the new depth. */
-  private int close(int depth, int pos) {
+  private int close(JsonInput in, int depth, int pos) {
     int d = depth - 1;
     int h = open[d];
+    if (rejectDuplicates) {
+      if (checkWhole[d]) {
+        checkNames(in, nameBase[d], nameCount);
+      }
+      nameCount = nameBase[d];
+    }
     int e = emit(END, pos, counts[d]);
     tape[h + 2] = e;
     return d;
   }
 
   /**
-   * Reads a member name at {@code pos} (where a name must start), its colon and the whitespace
-   * after it; returns the offset of the member's value.
+   * Reads a member name at {@code pos} (where a name must start) of the object open at {@code
+   * depth}, its colon and the whitespace after it; returns the offset of the member's value.
    */
-  private int name(JsonInput in, int pos, int end, int expect) {
+  private int name(JsonInput in, int pos, int end, int expect, int depth) {
     if (pos >= end) {
       throw endOfInput(in, end, EXPECTED[expect]);
     }
     if (in.byteAt(pos) != '"') {
       throw unexpected(in, pos, end, EXPECTED[expect]);
     }
-    pos = skipWhitespace(in, string(in, pos, end), end);
+    int after = string(in, pos, end);
+    if (rejectDuplicates) {
+      checkName(in, depth, pos, after);
+    }
+    pos = skipWhitespace(in, after, end);
     if (pos >= end) {
       throw endOfInput(in, end, EXPECTED[EXPECT_COLON]);
     }
@@ -410,15 +523,97 @@ final class JsonEngine {
     return skipWhitespace(in, pos + 1, end);
   }
 
-  private static int skipWhitespace(JsonInput in, int pos, int end) {
+  /** Returns the first offset from {@code pos} that is not whitespace; counts newlines. */
+  private int skipWhitespace(JsonInput in, int pos, int end) {
     while (pos < end) {
       int c = in.byteAt(pos);
       if (c > ' ' || ((1L << c) & WHITESPACE) == 0) {
         return pos;
       }
+      if (c == '\n' || (c == '\r' && (pos + 1 >= end || in.byteAt(pos + 1) != '\n'))) {
+        newlines++;
+        lastLineStart = pos + 1;
+      }
       pos++;
     }
     return pos;
+  }
+
+  /**
+   * Checks the name just emitted (quote at {@code quote}, ending before {@code after}) against the
+   * earlier names of the object open at {@code depth}.
+   */
+  private void checkName(JsonInput in, int depth, int quote, int after) {
+    int h = size - ENTRY;
+    if (nameCount == names.length) {
+      names = Arrays.copyOf(names, nameCount * 2);
+      fingerprints = Arrays.copyOf(fingerprints, names.length);
+    }
+    int n = nameCount;
+    names[n] = h;
+    nameCount = n + 1;
+    if (checkWhole[depth]) {
+      return;
+    }
+    if ((tape[h] & ESCAPED) != 0 || counts[depth] > FAST_NAMES) {
+      checkWhole[depth] = true;
+      return;
+    }
+    long fp = fingerprint(in, quote, after);
+    fingerprints[n] = fp;
+    long bit = 1L << (fp >>> 58);
+    if ((nameBits[depth] & bit) != 0) {
+      int length = after - quote;
+      for (int k = nameBase[depth]; k < n; k++) {
+        if (fingerprints[k] == fp && in.regionEquals(tape[names[k] + 1], quote, length)) {
+          throw duplicate(in, h);
+        }
+      }
+    }
+    nameBits[depth] |= bit;
+  }
+
+  /**
+   * Returns a fingerprint of the bytes between the quotes at {@code quote} and {@code after - 1}:
+   * their length, and their first and last 8 bytes.
+   */
+  private static long fingerprint(JsonInput in, int quote, int after) {
+    int from = quote + 1;
+    int length = after - 1 - from;
+    long h = length * 0x9E3779B97F4A7C15L;
+    if (length >= 8) {
+      h = (h ^ in.longAt(from)) * 0xC2B2AE3D27D4EB4FL;
+      h ^= in.longAt(after - 9);
+    } else {
+      long w = 0;
+      for (int k = 0; k < length; k++) {
+        w |= (long) in.byteAt(from + k) << (8 * k);
+      }
+      h ^= w;
+    }
+    h *= 0xC2B2AE3D27D4EB4FL;
+    return h ^ (h >>> 29);
+  }
+
+  /**
+   * Checks the names {@code from} (inclusive) to {@code to} of one object, decoded, for repeats.
+   */
+  private void checkNames(JsonInput in, int from, int to) {
+    JsonDocument doc = new JsonDocument(this, in, tape, generation);
+    HashSet<String> seen = new HashSet<>();
+    for (int k = from; k < to; k++) {
+      if (!seen.add(doc.decodeString(names[k]))) {
+        throw duplicate(in, names[k]);
+      }
+    }
+  }
+
+  private CloudTrailParseException duplicate(JsonInput in, int name) {
+    JsonDocument doc = new JsonDocument(this, in, tape, generation);
+    return error(
+        in,
+        tape[name + 1],
+        "duplicate member name `" + JsonDocument.excerpt(doc.decodeString(name)) + "`");
   }
 
   /**
@@ -645,8 +840,15 @@ final class JsonEngine {
     return error(in, pos, "unexpected " + describe(in, pos, end) + ": " + expected);
   }
 
-  /** Returns an exception for input that ends at {@code end} before the document does. */
-  private static CloudTrailParseException endOfInput(JsonInput in, int end, String expected) {
+  /**
+   * Returns an exception for input that ends at {@code end} before the document does: {@link
+   * JsonInput.OutOfInput#INSTANCE} when the input's end may not be the data's.
+   */
+  private static RuntimeException endOfInput(JsonInput in, int end, String expected) {
+    if (in.stopAtEnd) {
+      in.outOfInput = expected;
+      return JsonInput.OutOfInput.INSTANCE;
+    }
     return error(in, end, "unexpected end of input: " + expected);
   }
 
@@ -678,7 +880,8 @@ final class JsonEngine {
 
   /**
    * Returns an exception with {@code reason} located at {@code offset} of {@code in}; the line and
-   * column are computed now, from the start of the buffer.
+   * column are computed now, from {@code in.locateFrom} (the start of the buffer unless a reader
+   * set it).
    */
   static CloudTrailParseException error(JsonInput in, int offset, String reason) {
     long location = locate(in, offset);
@@ -692,11 +895,11 @@ final class JsonEngine {
    * Lines end at {@code \n}, {@code \r\n} or a lone {@code \r}. Runs only when an error is
    * reported: the scanner itself never tracks lines.
    */
-  private static long locate(JsonInput in, int offset) {
+  static long locate(JsonInput in, int offset) {
     int line = 1;
-    int lineStart = 0;
+    int lineStart = in.locateFrom;
     int capacity = in.capacity();
-    for (int i = 0; i < offset; i++) {
+    for (int i = lineStart; i < offset; i++) {
       int b = in.byteAt(i);
       if (b == '\n' || (b == '\r' && (i + 1 >= capacity || in.byteAt(i + 1) != '\n'))) {
         line++;

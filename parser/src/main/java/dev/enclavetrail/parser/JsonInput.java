@@ -18,6 +18,23 @@ import java.util.Arrays;
  */
 abstract sealed class JsonInput permits JsonInput.OfArray, JsonInput.OfBuffer {
 
+  /**
+   * Where line and column counting starts for errors: the byte at this index is taken to be at line
+   * 1, column 1. 0 unless a reader parses one record of a larger buffer, in which case it converts
+   * the location itself (so that an error costs the length of its record, not of the buffer).
+   */
+  int locateFrom;
+
+  /**
+   * True when the bytes end where the caller's data may go on (a reader's window): running out of
+   * input then throws {@link OutOfInput#INSTANCE} instead of an error, and {@link #outOfInput}
+   * holds what was expected there.
+   */
+  boolean stopAtEnd;
+
+  /** What the engine expected where the input ran out, when {@link #stopAtEnd} is set. */
+  String outOfInput = "";
+
   private JsonInput() {}
 
   /** Returns an input over {@code array}. */
@@ -41,6 +58,12 @@ abstract sealed class JsonInput permits JsonInput.OfArray, JsonInput.OfBuffer {
 
   /** Returns true if the {@code bytes.length} bytes at {@code index} equal {@code bytes}. */
   abstract boolean regionEquals(int index, byte[] bytes);
+
+  /** Returns true if the {@code length} bytes at {@code a} equal those at {@code b}. */
+  abstract boolean regionEquals(int a, int b, int length);
+
+  /** Copies the {@code length} bytes at {@code index} into {@code dest} at {@code destPos}. */
+  abstract void copyTo(int index, byte[] dest, int destPos, int length);
 
   /** Returns the {@code length} bytes at {@code index}, valid UTF-8, decoded. */
   abstract String utf8(int index, int length);
@@ -77,6 +100,21 @@ abstract sealed class JsonInput permits JsonInput.OfArray, JsonInput.OfBuffer {
     @Override
     boolean regionEquals(int index, byte[] bytes) {
       return Arrays.equals(array, index, index + bytes.length, bytes, 0, bytes.length);
+    }
+
+    @Override
+    boolean regionEquals(int a, int b, int length) {
+      return Arrays.equals(array, a, a + length, array, b, b + length);
+    }
+
+    @Override
+    void copyTo(int index, byte[] dest, int destPos, int length) {
+      System.arraycopy(array, index, dest, destPos, length);
+    }
+
+    /** Returns the array itself (not a copy). */
+    byte[] array() {
+      return array;
     }
 
     @Override
@@ -126,6 +164,21 @@ abstract sealed class JsonInput permits JsonInput.OfArray, JsonInput.OfBuffer {
       return true;
     }
 
+    @Override
+    boolean regionEquals(int a, int b, int length) {
+      for (int i = 0; i < length; i++) {
+        if (buffer.get(a + i) != buffer.get(b + i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    void copyTo(int index, byte[] dest, int destPos, int length) {
+      buffer.get(index, dest, destPos, length);
+    }
+
     private byte[] copy(int index, int length) {
       byte[] out = new byte[length];
       buffer.get(index, out);
@@ -140,6 +193,23 @@ abstract sealed class JsonInput permits JsonInput.OfArray, JsonInput.OfBuffer {
     @Override
     String ascii(int index, int length) {
       return new String(copy(index, length), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /**
+   * Thrown instead of an error when the input runs out and {@link #stopAtEnd} is set: the caller
+   * fetches more bytes and parses again. One shared instance without a stack trace, so running out
+   * costs nothing.
+   */
+  static final class OutOfInput extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    // A control-flow signal without a stack trace, caught by the reader that asked for it.
+    @SuppressWarnings("StaticAssignmentOfThrowable")
+    static final OutOfInput INSTANCE = new OutOfInput();
+
+    private OutOfInput() {
+      super("out of input", null, false, false);
     }
   }
 }

@@ -16,15 +16,23 @@ package dev.enclavetrail.parser;
  *   <li>{@code maxDocumentSize} (default 64 MiB, at most 512 MiB): largest document, in bytes. The
  *       structural pass stores three {@code int}s per value (and per end of container), so the tape
  *       of a document takes at most eight times its size, typically about its size.
+ *   <li>{@code rejectDuplicateNames} (default false): reject an object that repeats a member name
+ *       (compared after decoding escapes) during the structural pass, at the second name. RFC 8259
+ *       allows repeated names, so the engine accepts them unless asked; the record reader asks.
  * </ul>
  *
  * @param maxNestingDepth deepest nesting of arrays and objects, at least 1
  * @param maxStringLength longest string in bytes, at least 0
  * @param maxNumberLength longest number in bytes, at least 1
  * @param maxDocumentSize largest document in bytes, at least 0 and at most 512 MiB
+ * @param rejectDuplicateNames whether an object that repeats a member name is an error
  */
 record JsonOptions(
-    int maxNestingDepth, int maxStringLength, int maxNumberLength, int maxDocumentSize) {
+    int maxNestingDepth,
+    int maxStringLength,
+    int maxNumberLength,
+    int maxDocumentSize,
+    boolean rejectDuplicateNames) {
 
   static final int DEFAULT_MAX_NESTING_DEPTH = 512;
   static final int DEFAULT_MAX_STRING_LENGTH = 16 * 1024 * 1024;
@@ -63,7 +71,8 @@ record JsonOptions(
         .maxNestingDepth(maxNestingDepth)
         .maxStringLength(maxStringLength)
         .maxNumberLength(maxNumberLength)
-        .maxDocumentSize(maxDocumentSize);
+        .maxDocumentSize(maxDocumentSize)
+        .rejectDuplicateNames(rejectDuplicateNames);
   }
 
   private static void require(boolean ok, String option, int value) {
@@ -78,6 +87,7 @@ record JsonOptions(
     private int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
     private int maxNumberLength = DEFAULT_MAX_NUMBER_LENGTH;
     private int maxDocumentSize = DEFAULT_MAX_DOCUMENT_SIZE;
+    private boolean rejectDuplicateNames;
 
     private Builder() {}
 
@@ -105,13 +115,20 @@ record JsonOptions(
       return this;
     }
 
+    /** Sets whether an object that repeats a member name is rejected by the structural pass. */
+    Builder rejectDuplicateNames(boolean reject) {
+      this.rejectDuplicateNames = reject;
+      return this;
+    }
+
     /**
      * Returns the options.
      *
      * @throws IllegalArgumentException if a limit is out of range
      */
     JsonOptions build() {
-      return new JsonOptions(maxNestingDepth, maxStringLength, maxNumberLength, maxDocumentSize);
+      return new JsonOptions(
+          maxNestingDepth, maxStringLength, maxNumberLength, maxDocumentSize, rejectDuplicateNames);
     }
   }
 }

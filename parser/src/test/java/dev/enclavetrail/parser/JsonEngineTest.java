@@ -159,7 +159,7 @@ class JsonEngineTest {
     assertThatThrownBy(() -> JsonOptions.builder().maxNumberLength(0).build())
         .hasMessageContaining("maxNumberLength");
     assertThat(JsonOptions.defaults())
-        .isEqualTo(new JsonOptions(512, 16 << 20, 1000, 64 << 20))
+        .isEqualTo(new JsonOptions(512, 16 << 20, 1000, 64 << 20, false))
         .isEqualTo(JsonOptions.defaults().toBuilder().build());
   }
 
