@@ -416,6 +416,223 @@ final class JsonDocument {
     };
   }
 
+  /** Returns true if value {@code v} is a string. */
+  boolean isString(int v) {
+    assert live();
+    return (tape[v] & KIND_MASK) == STRING;
+  }
+
+  /** Returns true if value {@code v} is an object. */
+  boolean isObject(int v) {
+    assert live();
+    return (tape[v] & KIND_MASK) == OBJECT;
+  }
+
+  /**
+   * Returns the number of bytes between the quotes of string {@code v} as written (escapes
+   * undecoded).
+   */
+  int rawLength(int v) {
+    assert live();
+    return tape[v + 2] - tape[v + 1] - 2;
+  }
+
+  /**
+   * Appends the text of string {@code v}, decoded, to {@code out} as UTF-8. A {@code \}{@code u}
+   * escape of a lone surrogate, which UTF-8 cannot hold, is appended as the same six-character
+   * escape, so that the text, read as JSON, gives the same string back.
+   */
+  void appendDecoded(int v, ByteBuilder out) {
+    assert live();
+    requireKind(v, STRING, "string");
+    int from = tape[v + 1] + 1;
+    int to = tape[v + 2] - 1;
+    if ((tape[v] & ESCAPED) == 0) {
+      out.append(input, from, to - from);
+      return;
+    }
+    int i = from;
+    while (i < to) {
+      int run = i;
+      while (run < to && input.byteAt(run) != '\\') {
+        run++;
+      }
+      if (run > i) {
+        out.append(input, i, run - i);
+        i = run;
+        continue;
+      }
+      int e = input.byteAt(i + 1);
+      if (e != 'u') {
+        out.append(unescape(e));
+        i += 2;
+        continue;
+      }
+      int cp = hex4(i + 2);
+      int length = escapeLength(i, to, cp);
+      if (length == 12) {
+        cp = Character.toCodePoint((char) cp, (char) hex4(i + 8));
+      } else if (Character.isSurrogate((char) cp)) {
+        out.append(input, i, 6);
+        i += 6;
+        continue;
+      }
+      appendUtf8(cp, out);
+      i += length;
+    }
+  }
+
+  /**
+   * Returns the offset in the input of the byte of string {@code v} (its escape, when it was
+   * escaped) that {@link #appendDecoded} turned into byte {@code decoded} of its output; the
+   * closing quote for the end of the output. Used to point at the input when an embedded record is
+   * malformed.
+   */
+  int inputOffsetOfDecoded(int v, long decoded) {
+    assert live();
+    int from = tape[v + 1] + 1;
+    int to = tape[v + 2] - 1;
+    long n = 0;
+    int i = from;
+    while (i < to) {
+      int c = input.byteAt(i);
+      int length;
+      int produced;
+      if (c != '\\') {
+        length = 1;
+        produced = 1;
+      } else if (input.byteAt(i + 1) != 'u') {
+        length = 2;
+        produced = 1;
+      } else {
+        int cp = hex4(i + 2);
+        length = escapeLength(i, to, cp);
+        produced =
+            length == 12
+                ? 4
+                : Character.isSurrogate((char) cp) ? 6 : cp < 0x80 ? 1 : cp < 0x800 ? 2 : 3;
+      }
+      if (n + produced > decoded) {
+        return i;
+      }
+      n += produced;
+      i += length;
+    }
+    return to;
+  }
+
+  /** Returns 12 if the escape of {@code cp} at {@code i} starts a surrogate pair, 6 otherwise. */
+  private int escapeLength(int i, int to, int cp) {
+    if (Character.isHighSurrogate((char) cp)
+        && i + 12 <= to
+        && input.byteAt(i + 6) == '\\'
+        && input.byteAt(i + 7) == 'u'
+        && Character.isLowSurrogate((char) hex4(i + 8))) {
+      return 12;
+    }
+    return 6;
+  }
+
+  private static void appendUtf8(int cp, ByteBuilder out) {
+    if (cp < 0x80) {
+      out.append(cp);
+    } else if (cp < 0x800) {
+      out.append(0xC0 | cp >> 6);
+      out.append(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      out.append(0xE0 | cp >> 12);
+      out.append(0x80 | (cp >> 6 & 0x3F));
+      out.append(0x80 | (cp & 0x3F));
+    } else {
+      out.append(0xF0 | cp >> 18);
+      out.append(0x80 | (cp >> 12 & 0x3F));
+      out.append(0x80 | (cp >> 6 & 0x3F));
+      out.append(0x80 | (cp & 0x3F));
+    }
+  }
+
+  // ---- compact text ----------------------------------------------------------------------------
+
+  /**
+   * Returns the length of value {@code v} written as compact JSON: its tokens as written, without
+   * the whitespace between them. Equal to {@code endOffset(v) - byteOffset(v)} exactly when the
+   * input is already compact.
+   */
+  long compactLength(int v) {
+    assert live();
+    if (!isContainer(v)) {
+      return (long) tape[v + 2] - tape[v + 1];
+    }
+    int last = tape[v + 2];
+    long n = 0;
+    for (int h = v; h < last; h += ENTRY) {
+      int kind = tape[h] & KIND_MASK;
+      if (kind == OBJECT || kind == ARRAY) {
+        int count = tape[tape[h + 2] + 2];
+        n += 2 + (count > 0 ? count - 1 : 0) + (kind == OBJECT ? count : 0);
+      } else if (kind != END) {
+        n += tape[h + 2] - tape[h + 1];
+      }
+    }
+    return n;
+  }
+
+  private static final int COMPACT_OBJECT = 1;
+  private static final int COMPACT_FIRST = 2;
+  private static final int COMPACT_VALUE = 4;
+
+  /**
+   * Appends value {@code v} to {@code out} as compact JSON: its tokens as written (strings keep
+   * their escapes, numbers their spelling), separated by {@code ,} and {@code :} only. Iterative.
+   */
+  void appendCompact(int v, ByteBuilder out) {
+    assert live();
+    if (!isContainer(v)) {
+      out.append(input, tape[v + 1], tape[v + 2] - tape[v + 1]);
+      return;
+    }
+    int last = tape[v + 2];
+    int[] open = new int[16];
+    int depth = 0;
+    for (int h = v; h <= last; h += ENTRY) {
+      int kind = tape[h] & KIND_MASK;
+      if (kind == END) {
+        depth--;
+        out.append((open[depth] & COMPACT_OBJECT) != 0 ? '}' : ']');
+        continue;
+      }
+      if (depth > 0) {
+        int f = open[depth - 1];
+        if ((f & COMPACT_OBJECT) != 0 && (f & COMPACT_VALUE) == 0) {
+          if ((f & COMPACT_FIRST) == 0) {
+            out.append(',');
+          }
+          out.append(input, tape[h + 1], tape[h + 2] - tape[h + 1]);
+          out.append(':');
+          open[depth - 1] = (f & ~COMPACT_FIRST) | COMPACT_VALUE;
+          continue;
+        }
+        if ((f & COMPACT_OBJECT) != 0) {
+          open[depth - 1] = f & ~COMPACT_VALUE;
+        } else {
+          if ((f & COMPACT_FIRST) == 0) {
+            out.append(',');
+          }
+          open[depth - 1] = f & ~COMPACT_FIRST;
+        }
+      }
+      if (kind == OBJECT || kind == ARRAY) {
+        out.append(kind == OBJECT ? '{' : '[');
+        if (depth == open.length) {
+          open = Arrays.copyOf(open, depth * 2);
+        }
+        open[depth++] = (kind == OBJECT ? COMPACT_OBJECT : 0) | COMPACT_FIRST;
+      } else {
+        out.append(input, tape[h + 1], tape[h + 2] - tape[h + 1]);
+      }
+    }
+  }
+
   // ---- numbers ---------------------------------------------------------------------------------
 
   /**
@@ -584,7 +801,23 @@ final class JsonDocument {
         "value at byte " + tape[v + 1] + " is not a " + what + " but a " + kind(v).displayName());
   }
 
+  /**
+   * Returns at most 100 characters of {@code text}, control characters escaped as {@code \\uXXXX},
+   * so that a message quoting input stays one line and short.
+   */
   static String excerpt(String text) {
-    return text.length() <= 100 ? text : text.substring(0, 100) + "…";
+    int n = Math.min(text.length(), 100);
+    StringBuilder out = new StringBuilder(n + 8);
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        out.append("\\u00")
+            .append(Character.forDigit(c >> 4, 16))
+            .append(Character.forDigit(c & 0xF, 16));
+      } else {
+        out.append(c);
+      }
+    }
+    return text.length() > n ? out.append('…').toString() : out.toString();
   }
 }

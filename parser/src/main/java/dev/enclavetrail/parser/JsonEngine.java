@@ -318,6 +318,11 @@ final class JsonEngine {
     return new JsonDocument(this, JsonInput.of(new byte[0]), tape, -1);
   }
 
+  /** Returns the size of the tape in ints: what the engine holds on to between documents. */
+  int tapeInts() {
+    return tape.length;
+  }
+
   /** Returns the number of documents parsed (or attempted) so far. */
   long generation() {
     return generation;

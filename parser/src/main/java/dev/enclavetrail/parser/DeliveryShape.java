@@ -1,0 +1,32 @@
+package dev.enclavetrail.parser;
+
+/**
+ * How the records of one input are packaged, as {@link CloudTrailReader} detects it from the
+ * content (never from the file name).
+ */
+public enum DeliveryShape {
+  /** A trail's log file as delivered to S3: {@code {"Records":[ {record}, ... ]}}. */
+  LOG_FILE,
+  /** One record alone: a JSON object that is not any of the other shapes. */
+  RECORD,
+  /**
+   * JSON lines: one record per line, as a CloudWatch Logs export or {@code jq -c} gives them.
+   * Detected when a first record is followed by more values.
+   */
+  NDJSON,
+  /**
+   * An EventBridge event whose {@code detail-type} is a CloudTrail one ({@code AWS API Call via
+   * CloudTrail} and its siblings) and whose {@code detail} is the record; alone or one per line.
+   */
+  EVENTBRIDGE,
+  /**
+   * The output of {@code aws cloudtrail lookup-events}: {@code {"Events":[{"CloudTrailEvent":
+   * "<record as a JSON string>", ...}]}}; each embedded string is parsed as a record.
+   */
+  LOOKUP_EVENTS,
+  /**
+   * A CloudTrail digest file (log file integrity validation): recognised, counted by {@link
+   * ReadSummary#digestFiles()}, and holding no records.
+   */
+  DIGEST
+}

@@ -1,0 +1,126 @@
+package dev.enclavetrail.parser;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The file (or stream) a record was read from: its name, its delivery shape, whether it was
+ * gzip-compressed, and the account, region and delivery time that CloudTrail puts in its name.
+ *
+ * <p>The metadata comes from CloudTrail's file names, {@code
+ * 111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz} (and the older form
+ * without an underscore before the unique string, {@code …_20140620T1255ZHdkvFTXOA3Vnhbc.json.gz}),
+ * digest names {@code …_CloudTrail-Digest_<region>_<trail>_<home region>_20150801T021000Z.json.gz}
+ * and CloudWatch Logs stream names {@code 111122223333_CloudTrail_us-east-2}; when the name has no
+ * account or region, the S3 layout {@code AWSLogs/<account>/CloudTrail/<region>/…} of the path
+ * gives them. Names are not parsed strictly: what does not match is simply absent. Immutable.
+ */
+public final class SourceFile {
+
+  private static final Pattern NAME =
+      Pattern.compile("^(\\d{12})_CloudTrail(?:-Digest)?_([a-z]{2}(?:-[a-z]+)+-\\d+)(?=_|\\.|$)");
+  private static final Pattern TIME = Pattern.compile("_(\\d{8}T\\d{4}(?:\\d{2})?)Z");
+  private static final Pattern LAYOUT =
+      Pattern.compile(
+          "(?:^|/)AWSLogs/(?:o-[a-z0-9]+/)?(\\d{12})/CloudTrail(?:-Digest)?/([a-z]{2}(?:-[a-z]+)+-\\d+)/");
+  private static final DateTimeFormatter MINUTES =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm", Locale.ROOT);
+  private static final DateTimeFormatter SECONDS =
+      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss", Locale.ROOT);
+
+  private final String name;
+  private final @Nullable Path path;
+  private final DeliveryShape shape;
+  private final boolean compressed;
+  private final @Nullable String account;
+  private final @Nullable String region;
+  private final @Nullable Instant deliveryTime;
+
+  SourceFile(String name, @Nullable Path path, DeliveryShape shape, boolean compressed) {
+    this.name = name;
+    this.path = path;
+    this.shape = shape;
+    this.compressed = compressed;
+    String text = name.replace('\\', '/');
+    String fileName = text.substring(text.lastIndexOf('/') + 1);
+    String account = null;
+    String region = null;
+    Instant time = null;
+    Matcher m = NAME.matcher(fileName);
+    if (m.find()) {
+      account = m.group(1);
+      region = m.group(2);
+      Matcher t = TIME.matcher(fileName);
+      if (t.find(m.end())) {
+        time = parseTime(t.group(1));
+      }
+    } else {
+      Matcher l = LAYOUT.matcher(text);
+      if (l.find()) {
+        account = l.group(1);
+        region = l.group(2);
+      }
+    }
+    this.account = account;
+    this.region = region;
+    this.deliveryTime = time;
+  }
+
+  private static @Nullable Instant parseTime(String text) {
+    try {
+      DateTimeFormatter f = text.length() == 13 ? MINUTES : SECONDS;
+      return LocalDateTime.parse(text, f).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Returns the name: the path as given (or found in a directory), or the stream's name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the path of the file, if the records came from a file rather than a stream. */
+  public Optional<Path> path() {
+    return Optional.ofNullable(path);
+  }
+
+  /** Returns the delivery shape detected from the content. */
+  public DeliveryShape shape() {
+    return shape;
+  }
+
+  /** Returns true if the content was gzip-compressed (detected by its magic bytes). */
+  public boolean compressed() {
+    return compressed;
+  }
+
+  /** Returns the AWS account id of the file's name (or S3 path), if it has one. */
+  public Optional<String> account() {
+    return Optional.ofNullable(account);
+  }
+
+  /** Returns the region of the file's name (or S3 path), if it has one. */
+  public Optional<String> region() {
+    return Optional.ofNullable(region);
+  }
+
+  /** Returns the delivery time of the file's name (UTC, to the minute), if it has one. */
+  public Optional<Instant> deliveryTime() {
+    return Optional.ofNullable(deliveryTime);
+  }
+
+  @Override
+  public String toString() {
+    return "SourceFile[" + name + ", " + shape + (compressed ? ", gzip]" : "]");
+  }
+}

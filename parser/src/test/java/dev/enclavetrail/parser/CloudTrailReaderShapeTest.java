@@ -1,0 +1,463 @@
+package dev.enclavetrail.parser;
+
+import static dev.enclavetrail.parser.TestData.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.enclavetrail.core.CloudTrailRecord;
+import dev.enclavetrail.core.jackson.CloudTrailJackson;
+import dev.enclavetrail.core.json.JsonString;
+import dev.enclavetrail.testkit.CloudTrailLogFiles;
+import dev.enclavetrail.testkit.KmsRecords;
+import dev.enclavetrail.testkit.OtherRecords;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every delivery shape, detected from the content, plain and gzipped; names; directories. */
+class CloudTrailReaderShapeTest {
+
+  private static final CloudTrailJackson JACKSON = CloudTrailJackson.create();
+
+  private static final List<CloudTrailRecord> RECORDS =
+      List.of(
+          KmsRecords.decrypt().build(),
+          KmsRecords.generateDataKey().seed(2).build(),
+          OtherRecords.s3GetObject().seed(3).build(),
+          KmsRecords.generateRandom().withoutRecipient().seed(4).build(),
+          OtherRecords.consoleLogin().seed(5).build());
+
+  private static final List<String> COMPACT =
+      RECORDS.stream().map(JACKSON::writeRecordAsString).toList();
+
+  @TempDir Path dir;
+
+  private static byte[] bytes(String text, boolean gzip) {
+    byte[] b = utf8(text);
+    return gzip ? Reads.gzip(b) : b;
+  }
+
+  private static String logFile(List<String> records) {
+    return "{\"Records\":[" + String.join(",", records) + "]}";
+  }
+
+  private static String eventBridge(String record, String detailType) {
+    return "{\"version\":\"0\",\"id\":\"6a7e8feb-b491-4cf7-a9f1-bf3703467718\",\"detail-type\":\""
+        + detailType
+        + "\",\"source\":\"aws.kms\",\"account\":\"111122223333\","
+        + "\"time\":\"2025-01-06T10:15:30Z\",\"region\":\"us-west-2\",\"resources\":[],"
+        + "\"detail\":"
+        + record
+        + "}";
+  }
+
+  private static String lookupEvents(List<String> records) {
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < records.size(); i++) {
+      events.add(
+          "{\"EventId\":\"e"
+              + i
+              + "\",\"EventName\":\"Decrypt\",\"ReadOnly\":\"true\","
+              + "\"EventTime\":\"2025-01-06T10:15:30+00:00\",\"Resources\":[],"
+              + "\"CloudTrailEvent\":"
+              + new JsonString(records.get(i))
+              + "}");
+    }
+    return "{\"Events\":[" + String.join(",", events) + "],\"NextToken\":\"abc\"}";
+  }
+
+  private static final String DIGEST =
+      "{\"awsAccountId\":\"111122223333\",\"digestStartTime\":\"2015-08-17T14:01:31Z\","
+          + "\"digestEndTime\":\"2015-08-17T15:01:31Z\",\"digestS3Bucket\":\"bucket\","
+          + "\"digestS3Object\":\"AWSLogs/111122223333/CloudTrail-Digest/us-east-2/2015/08/17/"
+          + "111122223333_CloudTrail-Digest_us-east-2_trail_us-east-2_20150817T150131Z.json.gz\","
+          + "\"digestPublicKeyFingerprint\":\"31e8b5433410dfb61a9dc45cc65b22ff\","
+          + "\"digestSignatureAlgorithm\":\"SHA256withRSA\",\"newestEventTime\":null,"
+          + "\"oldestEventTime\":null,\"previousDigestS3Bucket\":null,"
+          + "\"previousDigestS3Object\":null,\"previousDigestHashValue\":null,"
+          + "\"previousDigestHashAlgorithm\":null,\"previousDigestSignature\":null,"
+          + "\"logFiles\":[]}";
+
+  private static void assertDelivered(Reads r, DeliveryShape shape, boolean gzip) {
+    assertThat(r.errors).isEmpty();
+    assertThat(r.records).containsExactlyElementsOf(COMPACT);
+    assertThat(r.summary.delivered()).isEqualTo(COMPACT.size());
+    assertThat(r.sources)
+        .allSatisfy(
+            s -> {
+              assertThat(s.shape()).isEqualTo(shape);
+              assertThat(s.compressed()).isEqualTo(gzip);
+            });
+    assertThat(r.indices).containsExactly(0L, 1L, 2L, 3L, 4L);
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_logFile_recordsInOrder(boolean gzip) {
+    Reads r = Reads.of(bytes(logFile(COMPACT), gzip), "log.json");
+
+    assertDelivered(r, DeliveryShape.LOG_FILE, gzip);
+    assertThat(r.offsets.get(0)).isEqualTo(12);
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_prettyPrintedLogFile_recordsWrittenCompact(boolean gzip) {
+    String pretty =
+        "{\n  \"Records\" : [\n"
+            + COMPACT.stream()
+                .map(c -> "    " + c.replace(",\"", ",\n      \""))
+                .collect(Collectors.joining(",\n"))
+            + "\n  ]\n}\n";
+
+    assertDelivered(Reads.of(bytes(pretty, gzip), "pretty.json"), DeliveryShape.LOG_FILE, gzip);
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_singleRecord_isRecordShape(boolean gzip) {
+    Reads r = Reads.of(bytes("\n" + COMPACT.get(0) + "\n\n", gzip), "one.json");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.records).containsExactly(COMPACT.get(0));
+    assertThat(r.sources.get(0).shape()).isEqualTo(DeliveryShape.RECORD);
+    assertThat(r.offsets).containsExactly(1L);
+  }
+
+  @Test
+  void read_prettyPrintedDocumentationRecord_isRecordShape() {
+    Path file = TestData.dir().resolve("kms-doc-examples/Decrypt.json");
+    Reads r = Reads.of(List.of(file));
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.sources)
+        .singleElement()
+        .extracting(SourceFile::shape)
+        .isEqualTo(DeliveryShape.RECORD);
+    assertThat(JACKSON.readRecord(utf8(r.records.get(0))))
+        .isEqualTo(JACKSON.readRecord(TestData.read(file)));
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_jsonLines_isNdjson(boolean gzip) {
+    Reads r = Reads.of(bytes(String.join("\n", COMPACT) + "\n", gzip), "cw.ndjson");
+
+    assertDelivered(r, DeliveryShape.NDJSON, gzip);
+  }
+
+  @Test
+  void read_jsonLinesWithCrLfAndBlankLines_isNdjson() {
+    Reads r = Reads.of(bytes("\r\n" + String.join("\r\n\r\n", COMPACT), false), "crlf.ndjson");
+
+    assertDelivered(r, DeliveryShape.NDJSON, false);
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_eventBridgeEventsOnePerLine_recordIsTheDetail(boolean gzip) {
+    String lines =
+        COMPACT.stream()
+            .map(c -> eventBridge(c, "AWS API Call via CloudTrail"))
+            .collect(Collectors.joining("\n"));
+
+    assertDelivered(Reads.of(bytes(lines, gzip), "events.ndjson"), DeliveryShape.EVENTBRIDGE, gzip);
+  }
+
+  @Test
+  void read_eventBridgeEventAlonePrettyPrinted_recordIsTheDetail() {
+    String event =
+        eventBridge(COMPACT.get(0), "AWS Console Signin via CloudTrail").replace(",\"", ",\n \"");
+
+    Reads r = Reads.of(event, "event.json");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.records).containsExactly(COMPACT.get(0));
+    assertThat(r.sources.get(0).shape()).isEqualTo(DeliveryShape.EVENTBRIDGE);
+    assertThat(r.offsets.get(0)).isEqualTo(event.indexOf("\"detail\":") + 9L);
+  }
+
+  @Test
+  void read_eventBridgeEventNotFromCloudTrail_rejected() {
+    Reads r =
+        Reads.of(
+            eventBridge("{\"state\":\"running\"}", "EC2 Instance State-change Notification"),
+            "ec2.json");
+
+    assertThat(r.records).isEmpty();
+    assertThat(r.messages())
+        .containsExactly(
+            "EventBridge event is not from CloudTrail: `detail-type` is `EC2 Instance State-change"
+                + " Notification` in ec2.json record 0 at byte 73 (line 1, column 74)");
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_lookupEvents_embeddedRecordsParsed(boolean gzip) {
+    Reads r = Reads.of(bytes(lookupEvents(COMPACT), gzip), "lookup.json");
+
+    assertDelivered(r, DeliveryShape.LOOKUP_EVENTS, gzip);
+  }
+
+  @Test
+  void read_lookupEventsWithEventsNotFirst_stillRead() {
+    String text = lookupEvents(COMPACT);
+    String reordered =
+        "{\"NextToken\":\"abc\",\"Events\":"
+            + text.substring(text.indexOf('['), text.lastIndexOf(",\"NextToken\""))
+            + "}";
+
+    assertDelivered(Reads.of(reordered, "lookup.json"), DeliveryShape.LOOKUP_EVENTS, false);
+  }
+
+  @Test
+  void read_logFileWithRecordsNotFirst_stillRead() {
+    String text = "{\"Other\":{\"a\":[1,2]}, \"Records\":[" + String.join(",", COMPACT) + "]}";
+
+    assertDelivered(Reads.of(text, "odd.json"), DeliveryShape.LOG_FILE, false);
+  }
+
+  @Test
+  void read_logFileWithMembersAfterRecords_checkedAndAccepted() {
+    String text = logFile(COMPACT).replace("]}", "],\"Extra\":{\"b\":[true,null]} }");
+
+    assertDelivered(Reads.of(text, "extra.json"), DeliveryShape.LOG_FILE, false);
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_digestFile_recognisedWithoutRecordsOrErrors(boolean gzip) {
+    Reads r = Reads.of(bytes(DIGEST, gzip), "digest.json.gz");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.records).isEmpty();
+    assertThat(r.summary.digestFiles()).isEqualTo(1);
+    assertThat(r.summary.files()).isEqualTo(1);
+    assertThat(r.summary.seen()).isZero();
+  }
+
+  @Test
+  void read_concatenatedGzipMembers_readAsOneStream() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String c : COMPACT) {
+      out.writeBytes(Reads.gzip(utf8(c + "\n")));
+    }
+
+    assertDelivered(Reads.of(out.toByteArray(), "members.gz"), DeliveryShape.NDJSON, true);
+  }
+
+  @Test
+  void read_concatenatedLogFiles_allRecordsRead() {
+    String two = logFile(COMPACT.subList(0, 2)) + "\n" + logFile(COMPACT.subList(2, 5)) + "\n";
+
+    assertDelivered(Reads.of(two, "two.json"), DeliveryShape.LOG_FILE, false);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", " \n\t\r\n", "{\"Records\":[]}", "{\"Records\":[ ]}\n"})
+  void read_emptyInputs_noRecordsNoErrors(String text) {
+    Reads r = Reads.of(text, "empty.json");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.summary.seen()).isZero();
+    assertThat(r.summary.files()).isEqualTo(1);
+  }
+
+  @Test
+  void read_emptyGzip_noRecordsNoErrors() {
+    Reads r = Reads.of(Reads.gzip(new byte[0]), "empty.json.gz");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.summary.seen()).isZero();
+  }
+
+  // ---- files and directories -------------------------------------------------------------------
+
+  @Test
+  void read_directory_walkedRecursivelyInSortedOrderSkippingHiddenFiles() throws IOException {
+    CloudTrailLogFiles logs = CloudTrailLogFiles.create(dir.resolve("trail"));
+    Path b =
+        logs.write(
+            "111122223333",
+            "us-west-2",
+            Instant.parse("2025-01-06T10:20:00Z"),
+            RECORDS.subList(2, 5));
+    Path a =
+        logs.write(
+            "111122223333",
+            "us-east-1",
+            Instant.parse("2025-01-07T10:20:00Z"),
+            RECORDS.subList(0, 2));
+    CloudTrailLogFiles.writeNdjson(dir.resolve("trail/z/lines.ndjson"), RECORDS.subList(0, 1));
+    Files.writeString(dir.resolve("trail/.DS_Store"), "not json");
+    Files.createDirectories(dir.resolve("trail/.hidden"));
+    Files.writeString(dir.resolve("trail/.hidden/x.json"), "not json");
+
+    Reads r = Reads.of(List.of(dir.resolve("trail")));
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.summary.files()).isEqualTo(3);
+    assertThat(r.sources.stream().map(SourceFile::name).distinct())
+        .containsExactly(
+            a.toString(), b.toString(), dir.resolve("trail/z/lines.ndjson").toString());
+    assertThat(r.records)
+        .containsExactly(
+            COMPACT.get(0),
+            COMPACT.get(1),
+            COMPACT.get(2),
+            COMPACT.get(3),
+            COMPACT.get(4),
+            COMPACT.get(0));
+    SourceFile first = r.sources.get(0);
+    assertThat(first.path()).contains(a);
+    assertThat(first.compressed()).isTrue();
+    assertThat(first.account()).contains("111122223333");
+    assertThat(first.region()).contains("us-east-1");
+    assertThat(first.deliveryTime()).contains(Instant.parse("2025-01-07T10:20:00Z"));
+  }
+
+  @Test
+  void read_listOfPaths_inTheOrderGiven() throws IOException {
+    Path x = Files.writeString(dir.resolve("x.json"), COMPACT.get(1));
+    Path y = Files.writeString(dir.resolve("y.json"), COMPACT.get(0));
+
+    Reads r = Reads.of(List.of(y, x));
+
+    assertThat(r.records).containsExactly(COMPACT.get(0), COMPACT.get(1));
+    assertThat(r.summary.files()).isEqualTo(2);
+  }
+
+  @Test
+  void read_missingPath_noSuchFileBeforeAnythingIsRead() throws IOException {
+    Path x = Files.writeString(dir.resolve("x.json"), COMPACT.get(1));
+    List<String> seen = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                CloudTrailReader.create()
+                    .read(List.of(x, dir.resolve("missing.json")), v -> seen.add("x")))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(NoSuchFileException.class)
+        .hasMessageContaining("missing.json");
+    assertThat(seen).isEmpty();
+    assertThatThrownBy(() -> CloudTrailReader.create().stream(List.of(dir.resolve("nope"))))
+        .hasCauseInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void stream_iteratesRecordsAndClosesFiles() throws IOException {
+    Path x = CloudTrailLogFiles.writeLogFile(dir.resolve("x.json.gz"), RECORDS);
+    List<CloudTrailRecord> records = new ArrayList<>();
+
+    try (RecordStream stream = CloudTrailReader.create().stream(List.of(x, x))) {
+      while (stream.hasNext()) {
+        records.add(stream.next().toRecord());
+      }
+      assertThat(stream.summary().delivered()).isEqualTo(10);
+      assertThat(stream.summary().files()).isEqualTo(2);
+    }
+
+    assertThat(records.subList(0, 5)).containsExactlyElementsOf(RECORDS);
+    assertThat(records.subList(5, 10)).containsExactlyElementsOf(RECORDS);
+  }
+
+  @Test
+  void stream_closedEarly_stopsAndReleasesTheView() throws IOException {
+    Path x = CloudTrailLogFiles.writeLogFile(dir.resolve("x.json"), RECORDS);
+    RecordView view;
+    try (RecordStream stream = CloudTrailReader.create().stream(List.of(x))) {
+      view = stream.next();
+      assertThat(view.eventSource()).contains("kms.amazonaws.com");
+    }
+
+    assertThatThrownBy(view::eventSource).isInstanceOf(IllegalStateException.class);
+    Files.delete(x); // closed: deletable on every platform
+  }
+
+  // ---- names -----------------------------------------------------------------------------------
+
+  @Test
+  void sourceFile_logFileName_accountRegionAndDeliveryTime() {
+    SourceFile f =
+        new SourceFile(
+            "b/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz",
+            null,
+            DeliveryShape.LOG_FILE,
+            true);
+
+    assertThat(f.account()).contains("111122223333");
+    assertThat(f.region()).contains("us-east-2");
+    assertThat(f.deliveryTime()).contains(Instant.parse("2015-08-01T02:10:00Z"));
+  }
+
+  @Test
+  void sourceFile_olderNameWithoutUnderscoreBeforeUniqueString_parsed() {
+    SourceFile f =
+        new SourceFile(
+            "111122223333_CloudTrail_us-gov-west-1_20140620T1255ZHdkvFTXOA3Vnhbc.json.gz",
+            null,
+            DeliveryShape.LOG_FILE,
+            true);
+
+    assertThat(f.account()).contains("111122223333");
+    assertThat(f.region()).contains("us-gov-west-1");
+    assertThat(f.deliveryTime()).contains(Instant.parse("2014-06-20T12:55:00Z"));
+  }
+
+  @Test
+  void sourceFile_digestName_timeToTheSecond() {
+    SourceFile f =
+        new SourceFile(
+            "111122223333_CloudTrail-Digest_us-east-2_my-trail_us-east-1_20150817T150131Z.json.gz",
+            null,
+            DeliveryShape.DIGEST,
+            true);
+
+    assertThat(f.region()).contains("us-east-2");
+    assertThat(f.deliveryTime()).contains(Instant.parse("2015-08-17T15:01:31Z"));
+  }
+
+  @Test
+  void sourceFile_cloudWatchStreamName_accountAndRegionOnly() {
+    SourceFile f =
+        new SourceFile("111122223333_CloudTrail_eu-west-1_2", null, DeliveryShape.NDJSON, false);
+
+    assertThat(f.account()).contains("111122223333");
+    assertThat(f.region()).contains("eu-west-1");
+    assertThat(f.deliveryTime()).isEmpty();
+  }
+
+  @Test
+  void sourceFile_s3LayoutWithOtherName_accountAndRegionFromThePath() {
+    SourceFile f =
+        new SourceFile(
+            "bucket/AWSLogs/o-abc123/111122223333/CloudTrail/ap-southeast-2/2025/01/06/x.json",
+            null,
+            DeliveryShape.LOG_FILE,
+            false);
+
+    assertThat(f.account()).contains("111122223333");
+    assertThat(f.region()).contains("ap-southeast-2");
+  }
+
+  @Test
+  void sourceFile_otherName_nothing() {
+    SourceFile f = new SourceFile("records.json", null, DeliveryShape.RECORD, false);
+
+    assertThat(f.account()).isEmpty();
+    assertThat(f.region()).isEmpty();
+    assertThat(f.deliveryTime()).isEmpty();
+    assertThat(f.path()).isEmpty();
+  }
+}
