@@ -2,10 +2,16 @@ package dev.enclavetrail.cli;
 
 import dev.enclavetrail.core.CloudTrailFormatException;
 import dev.enclavetrail.policy.PolicyParseException;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,37 +25,76 @@ import picocli.CommandLine.Command;
     versionProvider = EnclaveTrailCommand.Version.class,
     description =
         "Reads CloudTrail logs of attested AWS KMS requests and decides what key policies say about them.",
-    subcommands = {EvaluateCommand.class, LintCommand.class})
+    subcommands = {
+      ParseCommand.class,
+      InventoryCommand.class,
+      EvaluateCommand.class,
+      LintCommand.class
+    })
 public final class EnclaveTrailCommand {
 
-  private EnclaveTrailCommand() {}
+  private final OutputStream stdout;
+  private final PrintWriter stderr;
+  private final boolean interactive;
+
+  private EnclaveTrailCommand(OutputStream stdout, PrintWriter stderr, boolean interactive) {
+    this.stdout = stdout;
+    this.stderr = stderr;
+    this.interactive = interactive;
+  }
 
   /** Runs the command and exits with its status. */
+  // On JDK 17 a console exists only when both standard streams are terminals, which is when
+  // progress is wanted.
+  @SuppressWarnings("SystemConsoleNull")
   public static void main(String[] args) {
-    PrintWriter out =
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
-    PrintWriter err =
-        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(args, out, err));
+    OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    System.exit(run(args, out, System.err, System.console() != null));
   }
 
   /**
-   * Runs the command with {@code out} and {@code err} as its streams and returns its exit status.
+   * Runs the command with {@code out} and {@code err} as its streams and returns its exit status;
+   * progress is shown on {@code err} only when {@code interactive}.
    */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new EnclaveTrailCommand());
-    cli.setOut(out);
-    cli.setErr(err);
+  public static int run(String[] args, OutputStream out, OutputStream err, boolean interactive) {
+    PrintWriter errWriter =
+        new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    PrintWriter outWriter =
+        new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+    CommandLine cli = new CommandLine(new EnclaveTrailCommand(out, errWriter, interactive));
+    cli.setOut(outWriter);
+    cli.setErr(errWriter);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          int code = exitCode(e);
-          err.println("enclavetrail: " + message(e));
-          err.flush();
-          return code;
+          outWriter.flush();
+          errWriter.println("enclavetrail: " + message(e));
+          return exitCode(e);
         });
     int code = cli.execute(args);
-    out.flush();
+    outWriter.flush();
+    try {
+      out.flush();
+    } catch (IOException e) {
+      errWriter.println("enclavetrail: cannot write the output: " + e.getMessage());
+      code = ExitCode.IO_ERROR;
+    }
+    errWriter.flush();
     return code;
+  }
+
+  /** Returns standard output as bytes, for commands that write JSON lines. */
+  OutputStream stdout() {
+    return stdout;
+  }
+
+  /** Returns standard error, for one-line reports and progress. */
+  PrintWriter stderr() {
+    return stderr;
+  }
+
+  /** Returns true when standard error is a terminal, so that progress may be shown. */
+  boolean interactive() {
+    return interactive;
   }
 
   private static int exitCode(Exception e) {
@@ -61,15 +106,17 @@ public final class EnclaveTrailCommand {
         || e instanceof IllegalArgumentException) {
       return ExitCode.MALFORMED;
     }
-    if (e instanceof UncheckedIOException) {
-      return ExitCode.IO_ERROR;
+    if (e instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException) {
+      return ExitCode.NOT_FOUND;
     }
     return ExitCode.IO_ERROR;
   }
 
   private static String message(Exception e) {
     String m = e.getMessage();
-    if (e instanceof UncheckedIOException u && u.getCause() != null) {
+    if (e instanceof UncheckedIOException u && u.getCause() instanceof NoSuchFileException n) {
+      m = n.getFile() + ": no such file or directory";
+    } else if (e instanceof UncheckedIOException u && u.getCause() != null) {
       m = u.getCause().getMessage();
     }
     return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse(m);

@@ -1,5 +1,10 @@
 package dev.enclavetrail.cli;
 
+import dev.enclavetrail.core.AttestationRecipient;
+import dev.enclavetrail.core.CloudTrailRecord;
+import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.parser.ReadSummary;
+import dev.enclavetrail.parser.RecordView;
 import dev.enclavetrail.policy.Authorizer;
 import dev.enclavetrail.policy.Decision;
 import dev.enclavetrail.policy.KmsRequest;
@@ -15,12 +20,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -31,12 +36,18 @@ import picocli.CommandLine.Spec;
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description =
-        "Decides each request as AWS KMS would (allowed, explicitDeny or implicitDeny), with the statements that decided and, for every statement, what matched. One decision JSON per line.")
+        "Decides each request as AWS KMS would (allowed, explicitDeny or implicitDeny), with the statements that"
+            + " decided and, for every statement, what matched. One decision JSON per line; with --events, one"
+            + " per KMS record of the logs, headed by the event it decides.")
 final class EvaluateCommand implements Callable<Integer> {
 
   @Spec
   @SuppressWarnings("NullAway.Init")
   CommandSpec spec;
+
+  @ParentCommand
+  @SuppressWarnings("NullAway.Init")
+  EnclaveTrailCommand root;
 
   @Option(
       names = "--key-policy",
@@ -56,6 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
   @SuppressWarnings("NullAway.Init")
   Source source;
 
+  /** Where the requests come from: exactly one of these. */
   static final class Source {
     @Option(names = "--request", paramLabel = "FILE", description = "One request (JSON).")
     @Nullable Path request;
@@ -65,7 +77,19 @@ final class EvaluateCommand implements Callable<Integer> {
         paramLabel = "FILE",
         description = "Requests, one JSON object per line.")
     @Nullable Path requests;
+
+    @Option(
+        names = "--events",
+        arity = "1..*",
+        paramLabel = "FILE|DIR",
+        description = "CloudTrail logs: every KMS record in them, attested or not.")
+    @Nullable List<Path> events;
   }
+
+  @Option(
+      names = "--lenient",
+      description = "With --events: report each malformed record and carry on.")
+  boolean lenient;
 
   @Option(
       names = "--format",
@@ -82,32 +106,84 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     PolicyDocument key = Policies.readKeyPolicy(keyPolicy);
     List<PolicyDocument> identity =
-        identityPolicies.stream().map(Policies::readIdentityPolicy).collect(Collectors.toList());
+        identityPolicies.stream().map(Policies::readIdentityPolicy).toList();
     Authorizer authorizer = Authorizer.of(key, identity);
     Output output = new Output(spec.commandLine().getOut(), format);
+    int code = ExitCode.OK;
     Path single = source.request;
     Path many = source.requests;
+    List<Path> events = source.events;
     if (single != null) {
-      output.print(
-          request(single, new String(Inputs.read(single), StandardCharsets.UTF_8), 0), authorizer);
+      String json = new String(Inputs.read(single), StandardCharsets.UTF_8);
+      output.print(request(single, json, 0), authorizer, null);
     } else if (many != null) {
-      try (BufferedReader in = Files.newBufferedReader(many, StandardCharsets.UTF_8)) {
-        String line;
-        int number = 0;
-        while ((line = in.readLine()) != null) {
-          number++;
-          if (!line.isBlank()) {
-            output.print(request(many, line, number), authorizer);
-          }
-        }
-      } catch (NoSuchFileException e) {
-        throw new CliException(ExitCode.NOT_FOUND, many + ": no such file");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      requests(many, output, authorizer);
+    } else if (events != null) {
+      code = events(events, output, authorizer);
     }
     output.finish();
-    return ExitCode.OK;
+    return code;
+  }
+
+  private static void requests(Path file, Output output, Authorizer authorizer) {
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      int number = 0;
+      while ((line = in.readLine()) != null) {
+        number++;
+        if (!line.isBlank()) {
+          output.print(request(file, line, number), authorizer, null);
+        }
+      }
+    } catch (NoSuchFileException e) {
+      throw new CliException(ExitCode.NOT_FOUND, file + ": no such file");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private int events(List<Path> paths, Output output, Authorizer authorizer) {
+    paths.forEach(Inputs::requireExists);
+    Progress progress = new Progress(root.stderr(), root.interactive());
+    ReadSummary summary =
+        new ParseCommand.Reading(root.stderr(), lenient)
+            .reader()
+            .read(
+                paths,
+                view -> {
+                  progress.record();
+                  if (!view.isKms()) {
+                    return;
+                  }
+                  CloudTrailRecord record = view.toRecord();
+                  try {
+                    output.print(KmsRequest.from(record), authorizer, event(view, record));
+                  } catch (IllegalArgumentException e) {
+                    root.stderr()
+                        .println(
+                            "enclavetrail: "
+                                + view.source().name()
+                                + " record "
+                                + view.recordIndex()
+                                + ": cannot be evaluated: "
+                                + e.getMessage());
+                  }
+                });
+    progress.done();
+    return summary.rejected() > 0 ? ExitCode.MALFORMED : ExitCode.OK;
+  }
+
+  private static JsonObject event(RecordView view, CloudTrailRecord record) {
+    JsonObject.Builder b =
+        JsonObject.builder().put("file", view.source().name()).put("index", view.recordIndex());
+    record.eventId().ifPresent(id -> b.put("eventID", id));
+    record.eventTime().ifPresent(t -> b.put("eventTime", t.toString()));
+    record.eventName().ifPresent(n -> b.put("eventName", n));
+    record
+        .attestationRecipient()
+        .flatMap(AttestationRecipient::moduleId)
+        .ifPresent(m -> b.put("moduleId", m.text()));
+    return b.build();
   }
 
   private static KmsRequest request(Path file, String json, int line) {
@@ -122,22 +198,31 @@ final class EvaluateCommand implements Callable<Integer> {
   /** Prints decisions as JSON lines or collects them into a table. */
   static final class Output {
     private final PrintWriter out;
-    private final Format format;
     private final @Nullable Table table;
 
     Output(PrintWriter out, Format format) {
       this.out = out;
-      this.format = format;
       this.table =
-          format == Format.table ? new Table("ACTION", "PRINCIPAL", "DECISION", "REASON") : null;
+          format == Format.table
+              ? new Table("EVENT TIME", "ACTION", "PRINCIPAL", "DECISION", "REASON")
+              : null;
     }
 
-    void print(KmsRequest request, Authorizer authorizer) {
+    void print(KmsRequest request, Authorizer authorizer, @Nullable JsonObject event) {
       Decision d = authorizer.explain(request);
-      if (format == Format.json || table == null) {
+      Table t = table;
+      if (t != null) {
+        String time = event == null ? "" : event.getString("eventTime").orElse("");
+        t.add(time, request.action(), request.principal(), d.outcome().text(), d.reason());
+      } else if (event == null) {
         out.println(d.toJson());
       } else {
-        table.add(request.action(), request.principal(), d.outcome().text(), d.reason());
+        JsonObject.Builder b = JsonObject.builder().put("event", event);
+        JsonObject decision = d.json();
+        for (int i = 0; i < decision.size(); i++) {
+          b.put(decision.nameAt(i), decision.valueAt(i));
+        }
+        out.println(b.build());
       }
     }
 

@@ -2,9 +2,8 @@ package dev.enclavetrail.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command as a user runs it: output, one-line errors and exit statuses. */
 class CliTest {
+
+  // evaluate and lint; parse, inventory and evaluate --events are in LogCommandsTest
 
   static final String IMAGE = "ab".repeat(48);
   static final String KEY_POLICY =
@@ -32,10 +33,11 @@ class CliTest {
   record Run(int exitCode, String out, String err) {}
 
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = EnclaveTrailCommand.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = EnclaveTrailCommand.run(args, out, err, false);
+    return new Run(
+        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private Path file(String name, String content) throws IOException {
