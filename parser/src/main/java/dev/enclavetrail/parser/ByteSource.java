@@ -197,16 +197,18 @@ abstract sealed class ByteSource permits ByteSource.Plain, ByteSource.Gzip {
         state = END;
         return;
       }
-      if (!available(10)) {
-        throw new Malformed("unexpected end of gzip data: truncated gzip header");
-      }
-      int p = bufferPos;
-      if ((buffer[p] & 0xFF) != GZIP_MAGIC_1 || (buffer[p + 1] & 0xFF) != GZIP_MAGIC_2) {
+      if (!available(2)
+          || (buffer[bufferPos] & 0xFF) != GZIP_MAGIC_1
+          || (buffer[bufferPos + 1] & 0xFF) != GZIP_MAGIC_2) {
         throw new Malformed(
             members == 0
                 ? "invalid gzip header"
                 : "unexpected data after the end of gzip member " + members);
       }
+      if (!available(10)) {
+        throw new Malformed("unexpected end of gzip data: truncated gzip header");
+      }
+      int p = bufferPos;
       if (buffer[p + 2] != 8) {
         throw new Malformed("unsupported gzip compression method " + (buffer[p + 2] & 0xFF));
       }

@@ -1013,7 +1013,11 @@ final class ReadSession implements AutoCloseable {
           case '\n' -> {
             if (depth > 0) {
               crossedNewline = true;
-              if (isValueEnd(last) && nextLineOpensObject()) {
+              if (!isValueEnd(last)) {
+                pos++;
+                continue;
+              }
+              if (nextLineOpensObject()) {
                 return BROKEN;
               }
               w = window;
