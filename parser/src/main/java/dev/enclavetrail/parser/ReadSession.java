@@ -514,7 +514,9 @@ final class ReadSession implements AutoCloseable {
 
   /** Recovers from an error in the top-level value that starts at {@code mark}. */
   private void recoverTop(boolean object) {
-    if (errorKind == TRUNCATED) {
+    // In JSON lines, a value that the data's end cut off may have swallowed later lines: go on
+    // with the line after its start. Elsewhere the end of the data ends the file.
+    if (errorKind == TRUNCATED && lineMode != LINES) {
       state = END_FILE;
       return;
     }

@@ -22,7 +22,7 @@ final class Reads {
   final List<CloudTrailParseException> errors = new ArrayList<>();
   ReadSummary summary = new ReadSummary(0, 0, 0, 0);
 
-  private Reads() {}
+  Reads() {}
 
   /** Returns the messages of the errors reported. */
   List<String> messages() {
