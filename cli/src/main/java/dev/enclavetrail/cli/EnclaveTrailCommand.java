@@ -1,6 +1,9 @@
 package dev.enclavetrail.cli;
 
 import dev.enclavetrail.core.CloudTrailFormatException;
+import dev.enclavetrail.parser.CloudTrailReader;
+import dev.enclavetrail.parser.ReadSummary;
+import dev.enclavetrail.parser.RecordHandler;
 import dev.enclavetrail.policy.PolicyParseException;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -12,6 +15,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -92,9 +97,29 @@ public final class EnclaveTrailCommand {
     return stderr;
   }
 
-  /** Returns true when standard error is a terminal, so that progress may be shown. */
-  boolean interactive() {
-    return interactive;
+  /**
+   * Reads CloudTrail logs for a subcommand: every path must exist (exit 66 otherwise); strict, or
+   * lenient with each bad record reported on stderr as one line; progress on stderr when it is a
+   * terminal.
+   */
+  ReadSummary readLogs(List<Path> paths, boolean lenient, RecordHandler handler) {
+    paths.forEach(Inputs::requireExists);
+    CloudTrailReader reader =
+        lenient
+            ? CloudTrailReader.builder()
+                .lenient(e -> stderr.println("enclavetrail: " + e.getMessage()))
+                .build()
+            : CloudTrailReader.create();
+    Progress progress = new Progress(stderr, interactive);
+    ReadSummary summary =
+        reader.read(
+            paths,
+            view -> {
+              progress.record();
+              handler.record(view);
+            });
+    progress.done();
+    return summary;
   }
 
   private static int exitCode(Exception e) {

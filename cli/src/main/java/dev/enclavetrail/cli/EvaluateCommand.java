@@ -143,33 +143,28 @@ final class EvaluateCommand implements Callable<Integer> {
   }
 
   private int events(List<Path> paths, Output output, Authorizer authorizer) {
-    paths.forEach(Inputs::requireExists);
-    Progress progress = new Progress(root.stderr(), root.interactive());
     ReadSummary summary =
-        new ParseCommand.Reading(root.stderr(), lenient)
-            .reader()
-            .read(
-                paths,
-                view -> {
-                  progress.record();
-                  if (!view.isKms()) {
-                    return;
-                  }
-                  CloudTrailRecord record = view.toRecord();
-                  try {
-                    output.print(KmsRequest.from(record), authorizer, event(view, record));
-                  } catch (IllegalArgumentException e) {
-                    root.stderr()
-                        .println(
-                            "enclavetrail: "
-                                + view.source().name()
-                                + " record "
-                                + view.recordIndex()
-                                + ": cannot be evaluated: "
-                                + e.getMessage());
-                  }
-                });
-    progress.done();
+        root.readLogs(
+            paths,
+            lenient,
+            view -> {
+              if (!view.isKms()) {
+                return;
+              }
+              CloudTrailRecord record = view.toRecord();
+              try {
+                output.print(KmsRequest.from(record), authorizer, event(view, record));
+              } catch (IllegalArgumentException e) {
+                root.stderr()
+                    .println(
+                        "enclavetrail: "
+                            + view.source().name()
+                            + " record "
+                            + view.recordIndex()
+                            + ": cannot be evaluated: "
+                            + e.getMessage());
+              }
+            });
     return summary.rejected() > 0 ? ExitCode.MALFORMED : ExitCode.OK;
   }
 

@@ -105,22 +105,17 @@ final class InventoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    paths.forEach(Inputs::requireExists);
     Map<Group, Seen> groups = new TreeMap<>(ORDER);
-    Progress progress = new Progress(root.stderr(), root.interactive());
     ReadSummary summary =
-        new ParseCommand.Reading(root.stderr(), lenient)
-            .reader()
-            .read(
-                paths,
-                view -> {
-                  progress.record();
-                  if (view.isKms() && view.hasRecipient()) {
-                    CloudTrailRecord record = view.toRecord();
-                    groups.computeIfAbsent(group(record), g -> new Seen()).add(record.eventTime());
-                  }
-                });
-    progress.done();
+        root.readLogs(
+            paths,
+            lenient,
+            view -> {
+              if (view.isAttestedKmsRequest()) {
+                CloudTrailRecord record = view.toRecord();
+                groups.computeIfAbsent(group(record), g -> new Seen()).add(record.eventTime());
+              }
+            });
     PrintWriter out = spec.commandLine().getOut();
     switch (format) {
       case json -> out.println(json(groups));

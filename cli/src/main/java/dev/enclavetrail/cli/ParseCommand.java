@@ -1,6 +1,5 @@
 package dev.enclavetrail.cli;
 
-import dev.enclavetrail.parser.CloudTrailReader;
 import dev.enclavetrail.parser.ReadSummary;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -44,40 +43,22 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    paths.forEach(Inputs::requireExists);
     OutputStream out = root.stdout();
-    Progress progress = new Progress(root.stderr(), root.interactive());
-    Reading reading = new Reading(root.stderr(), lenient);
     ReadSummary summary =
-        reading
-            .reader()
-            .read(
-                paths,
-                view -> {
-                  progress.record();
-                  if (attestedOnly && !(view.isKms() && view.hasRecipient())) {
-                    return;
-                  }
-                  try {
-                    view.writeJson(out);
-                    out.write('\n');
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
-    progress.done();
+        root.readLogs(
+            paths,
+            lenient,
+            view -> {
+              if (attestedOnly && !view.isAttestedKmsRequest()) {
+                return;
+              }
+              try {
+                view.writeJson(out);
+                out.write('\n');
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
     return summary.rejected() > 0 ? ExitCode.MALFORMED : ExitCode.OK;
-  }
-
-  /** A reader, strict or reporting each bad record to stderr. */
-  record Reading(java.io.PrintWriter err, boolean lenient) {
-    CloudTrailReader reader() {
-      if (!lenient) {
-        return CloudTrailReader.create();
-      }
-      return CloudTrailReader.builder()
-          .lenient(e -> err.println("enclavetrail: " + e.getMessage()))
-          .build();
-    }
   }
 }

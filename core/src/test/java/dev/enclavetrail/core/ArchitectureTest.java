@@ -1,6 +1,7 @@
 package dev.enclavetrail.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -14,6 +15,12 @@ class ArchitectureTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.enclavetrail.core");
+
+  @Test
+  void importedClasses_includeTheModel_soRulesAreNotVacuous() {
+    assertThat(CORE.contain(CloudTrailRecord.class)).isTrue();
+    assertThat(CORE.contain(dev.enclavetrail.core.json.JsonObject.class)).isTrue();
+  }
 
   @Test
   void core_dependsOnNoOtherEnclaveTrailModule() {
