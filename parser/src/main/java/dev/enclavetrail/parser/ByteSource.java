@@ -26,14 +26,15 @@ abstract sealed class ByteSource permits ByteSource.Plain, ByteSource.Gzip {
 
   /**
    * Returns a source over {@code in}, gzip if it starts with the gzip magic bytes; reads the first
-   * bytes of {@code in} into {@code buffer}, which the source then owns (a gzip source keeps
+   * two bytes of {@code in} into {@code buffer}, which the source then owns (a gzip source keeps
    * compressed bytes in it).
    */
   static ByteSource open(InputStream in, byte[] buffer, Inflater inflater, CRC32 crc)
       throws IOException {
     int n = 0;
     while (n < 2) {
-      int k = in.read(buffer, n, buffer.length - n);
+      // Only the magic bytes: a plain input is then read straight into the reader's window.
+      int k = in.read(buffer, n, 2 - n);
       if (k < 0) {
         break;
       }

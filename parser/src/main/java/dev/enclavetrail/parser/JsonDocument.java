@@ -743,12 +743,17 @@ final class JsonDocument {
       }
       Object frame = frames[top];
       if (frame instanceof JsonObject.Builder object) {
-        String name = decodeString(names[top]);
-        if (object.has(name)) {
+        int n = names[top];
+        String name =
+            (tape[n] & ESCAPED) == 0
+                ? engine.names().get(input, tape[n + 1] + 1, tape[n + 2] - tape[n + 1] - 2)
+                : decodeString(n);
+        try {
+          object.put(name, value);
+        } catch (IllegalArgumentException repeated) {
           throw JsonEngine.error(
-              input, tape[names[top] + 1], "duplicate member name `" + excerpt(name) + "`");
+              input, tape[n + 1], "duplicate member name `" + excerpt(name) + "`");
         }
-        object.put(name, value);
         names[top] = -1;
       } else {
         @SuppressWarnings("unchecked")
@@ -779,6 +784,14 @@ final class JsonDocument {
   }
 
   private JsonNumber number(int v) {
+    int from = tape[v + 1];
+    int digits = tape[v + 2] - from;
+    if ((tape[v] & DECIMAL) == 0
+        && digits <= 18
+        && !(digits == 2 && input.byteAt(from) == '-' && input.byteAt(from + 1) == '0')) {
+      // An integer spelled as Long.toString spells it: no regular expression, no BigDecimal parse.
+      return JsonNumber.of(longValue(v));
+    }
     String text = numberText(v);
     try {
       return JsonNumber.parse(text);

@@ -189,6 +189,9 @@ final class JsonEngine {
 
   // ---- state -----------------------------------------------------------------------------------
 
+  /** Strings of member names seen, for materialisation. */
+  private final NameCache nameCache = new NameCache();
+
   /** The tape of the last document; grown as needed, reused. */
   private int[] tape = new int[ENTRY * 256];
 
@@ -316,6 +319,11 @@ final class JsonEngine {
   /** Returns a document of this engine to reuse with {@link #parseValue}; not valid until then. */
   JsonDocument newDocument() {
     return new JsonDocument(this, JsonInput.of(new byte[0]), tape, -1);
+  }
+
+  /** Returns the cache of member names that materialisation uses. */
+  NameCache names() {
+    return nameCache;
   }
 
   /** Returns the size of the tape in ints: what the engine holds on to between documents. */
@@ -589,6 +597,8 @@ final class JsonEngine {
     if (length >= 8) {
       h = (h ^ in.longAt(from)) * 0xC2B2AE3D27D4EB4FL;
       h ^= in.longAt(after - 9);
+    } else if (from + 8 <= in.capacity()) {
+      h ^= in.longAt(from) & ((1L << (8 * length)) - 1);
     } else {
       long w = 0;
       for (int k = 0; k < length; k++) {

@@ -347,6 +347,9 @@ final class ReadSession implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     state = TOP;
+    while (limit < 3 && fill()) {
+      // the first bytes, so that a byte order mark is seen whole
+    }
   }
 
   private void endFile() {

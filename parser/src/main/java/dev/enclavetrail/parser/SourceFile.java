@@ -41,38 +41,52 @@ public final class SourceFile {
   private final @Nullable Path path;
   private final DeliveryShape shape;
   private final boolean compressed;
-  private final @Nullable String account;
-  private final @Nullable String region;
-  private final @Nullable Instant deliveryTime;
+
+  /** What the name says, parsed on first use (a benign race: any thread computes the same). */
+  private volatile @Nullable Meta meta;
+
+  /** The account, region and delivery time of a name. */
+  private static final class Meta {
+    final @Nullable String account;
+    final @Nullable String region;
+    final @Nullable Instant deliveryTime;
+
+    Meta(@Nullable String account, @Nullable String region, @Nullable Instant deliveryTime) {
+      this.account = account;
+      this.region = region;
+      this.deliveryTime = deliveryTime;
+    }
+  }
 
   SourceFile(String name, @Nullable Path path, DeliveryShape shape, boolean compressed) {
     this.name = name;
     this.path = path;
     this.shape = shape;
     this.compressed = compressed;
+  }
+
+  private Meta meta() {
+    Meta m = meta;
+    if (m == null) {
+      m = parse(name);
+      meta = m;
+    }
+    return m;
+  }
+
+  private static Meta parse(String name) {
     String text = name.replace('\\', '/');
     String fileName = text.substring(text.lastIndexOf('/') + 1);
-    String account = null;
-    String region = null;
-    Instant time = null;
     Matcher m = NAME.matcher(fileName);
     if (m.find()) {
-      account = m.group(1);
-      region = m.group(2);
       Matcher t = TIME.matcher(fileName);
-      if (t.find(m.end())) {
-        time = parseTime(t.group(1));
-      }
-    } else {
-      Matcher l = LAYOUT.matcher(text);
-      if (l.find()) {
-        account = l.group(1);
-        region = l.group(2);
-      }
+      return new Meta(m.group(1), m.group(2), t.find(m.end()) ? parseTime(t.group(1)) : null);
     }
-    this.account = account;
-    this.region = region;
-    this.deliveryTime = time;
+    Matcher l = LAYOUT.matcher(text);
+    if (l.find()) {
+      return new Meta(l.group(1), l.group(2), null);
+    }
+    return new Meta(null, null, null);
   }
 
   private static @Nullable Instant parseTime(String text) {
@@ -106,17 +120,17 @@ public final class SourceFile {
 
   /** Returns the AWS account id of the file's name (or S3 path), if it has one. */
   public Optional<String> account() {
-    return Optional.ofNullable(account);
+    return Optional.ofNullable(meta().account);
   }
 
   /** Returns the region of the file's name (or S3 path), if it has one. */
   public Optional<String> region() {
-    return Optional.ofNullable(region);
+    return Optional.ofNullable(meta().region);
   }
 
   /** Returns the delivery time of the file's name (UTC, to the minute), if it has one. */
   public Optional<Instant> deliveryTime() {
-    return Optional.ofNullable(deliveryTime);
+    return Optional.ofNullable(meta().deliveryTime);
   }
 
   @Override
