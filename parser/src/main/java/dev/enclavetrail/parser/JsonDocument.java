@@ -53,8 +53,12 @@ import java.util.List;
  * must outlive the document. A document is not thread-safe.
  *
  * <p>Member lookup returns the first member of a name; the structural pass accepts repeated names
- * (RFC 8259 allows them), while {@link #toJsonValue(int)} rejects them, as core's reader does,
+ * (RFC 8259 allows them) unless {@link JsonOptions#rejectDuplicateNames()} is set, as the record
+ * reader sets it, while {@link #toJsonValue(int)} always rejects them, as core's reader does,
  * because a {@link JsonObject} cannot hold two members of one name.
+ *
+ * <p>The record reader reuses one document per engine ({@link JsonEngine#parseValue}), so that
+ * reading a record allocates no document.
  */
 final class JsonDocument {
 

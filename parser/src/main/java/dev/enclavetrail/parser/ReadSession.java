@@ -164,6 +164,9 @@ final class ReadSession implements AutoCloseable {
   private int mark;
   private int errorKind;
 
+  /** Set by skipValue(): a newline outside strings was crossed inside the value. */
+  private boolean crossedNewline;
+
   // lines
   private int lineIndex;
   private int line;
@@ -965,9 +968,6 @@ final class ReadSession implements AutoCloseable {
       }
     }
   }
-
-  /** Set by skipValue(): a newline outside strings was crossed inside the value. */
-  private boolean crossedNewline;
 
   /**
    * Skips the value that starts at {@link #pos} by counting brackets outside strings, without
