@@ -88,9 +88,18 @@ public final class RecordView {
 
   private static final byte[][] SLOT_BYTES = new byte[SLOT_NAMES.length][];
 
+  /** The first 8 bytes of each slot's name as it is written (with the closing quote if short). */
+  private static final long[] SLOT_FIRST8 = new long[SLOT_NAMES.length];
+
   static {
     for (int i = 0; i < SLOT_NAMES.length; i++) {
       SLOT_BYTES[i] = utf8(SLOT_NAMES[i]);
+      byte[] quoted = utf8(SLOT_NAMES[i] + "\"");
+      long w = 0;
+      for (int k = 0; k < 8; k++) {
+        w |= (quoted[k] & 0xFFL) << (8 * k);
+      }
+      SLOT_FIRST8[i] = w;
     }
   }
 
@@ -440,18 +449,23 @@ public final class RecordView {
           }
         }
       } else {
+        int length = d.rawLength(m);
+        // Every slot's name has at least 7 bytes: its first 8 (with the quote) rule most out.
+        long first = length >= 7 && length <= 19 ? d.first8(m) : 0;
         k =
-            switch (d.rawLength(m)) {
-              case 7 -> is(d, m, EVENT_ID);
+            switch (length) {
+              case 7 -> is(d, m, first, EVENT_ID);
               case 9 ->
-                  d.nameEquals(m, SLOT_BYTES[EVENT_NAME])
-                      ? EVENT_NAME
-                      : d.nameEquals(m, SLOT_BYTES[EVENT_TIME]) ? EVENT_TIME : is(d, m, AWS_REGION);
-              case 11 -> is(d, m, EVENT_SOURCE);
-              case 12 -> is(d, m, USER_IDENTITY);
-              case 17 -> is(d, m, REQUEST_PARAMETERS);
-              case 18 -> is(d, m, RECIPIENT_ACCOUNT_ID);
-              case 19 -> is(d, m, ADDITIONAL_EVENT_DATA);
+                  first == SLOT_FIRST8[EVENT_NAME]
+                      ? is(d, m, first, EVENT_NAME)
+                      : first == SLOT_FIRST8[EVENT_TIME]
+                          ? is(d, m, first, EVENT_TIME)
+                          : is(d, m, first, AWS_REGION);
+              case 11 -> is(d, m, first, EVENT_SOURCE);
+              case 12 -> is(d, m, first, USER_IDENTITY);
+              case 17 -> is(d, m, first, REQUEST_PARAMETERS);
+              case 18 -> is(d, m, first, RECIPIENT_ACCOUNT_ID);
+              case 19 -> is(d, m, first, ADDITIONAL_EVENT_DATA);
               default -> -1;
             };
       }
@@ -462,8 +476,8 @@ public final class RecordView {
     indexed = true;
   }
 
-  private static int is(JsonDocument d, int member, int slot) {
-    return d.nameEquals(member, SLOT_BYTES[slot]) ? slot : -1;
+  private static int is(JsonDocument d, int member, long first8, int slot) {
+    return first8 == SLOT_FIRST8[slot] && d.nameEquals(member, SLOT_BYTES[slot]) ? slot : -1;
   }
 
   private Optional<String> string(int v, String field) {
