@@ -30,9 +30,15 @@ public final class JsonObject implements JsonValue {
   private final @Nullable Map<String, Integer> index;
 
   private JsonObject(String[] names, JsonValue[] values) {
+    this(names, values, null);
+  }
+
+  private JsonObject(String[] names, JsonValue[] values, @Nullable Map<String, Integer> index) {
     this.names = names;
     this.values = values;
-    if (names.length > INDEX_THRESHOLD) {
+    if (index != null) {
+      this.index = index;
+    } else if (names.length > INDEX_THRESHOLD) {
       Map<String, Integer> map = new HashMap<>(names.length * 2);
       for (int i = 0; i < names.length; i++) {
         map.put(names[i], i);
@@ -218,7 +224,9 @@ public final class JsonObject implements JsonValue {
     private String[] names = new String[8];
     private JsonValue[] values = new JsonValue[8];
     private int size;
-    private final HashMap<String, Integer> seen = new HashMap<>();
+
+    /** Positions by name, made only once the object outgrows a linear scan. */
+    private @Nullable HashMap<String, Integer> seen;
 
     private Builder() {}
 
@@ -230,7 +238,7 @@ public final class JsonObject implements JsonValue {
     public Builder put(String name, JsonValue value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      if (seen.putIfAbsent(name, size) != null) {
+      if (position(name) >= 0) {
         throw new IllegalArgumentException(
             "duplicate member name `" + JsonText.excerpt(name) + "`");
       }
@@ -240,6 +248,16 @@ public final class JsonObject implements JsonValue {
       }
       names[size] = name;
       values[size] = value;
+      HashMap<String, Integer> map = seen;
+      if (map != null) {
+        map.put(name, size);
+      } else if (size == INDEX_THRESHOLD) {
+        map = new HashMap<>(32);
+        for (int i = 0; i <= size; i++) {
+          map.put(names[i], i);
+        }
+        seen = map;
+      }
       size++;
       return this;
     }
@@ -272,8 +290,8 @@ public final class JsonObject implements JsonValue {
 
     /** Replaces the value of an existing member in place, or adds it at the end. */
     public Builder set(String name, JsonValue value) {
-      Integer i = seen.get(name);
-      if (i == null) {
+      int i = position(name);
+      if (i < 0) {
         return put(name, value);
       }
       values[i] = Objects.requireNonNull(value, "value");
@@ -282,7 +300,21 @@ public final class JsonObject implements JsonValue {
 
     /** Returns true if a member named {@code name} was added. */
     public boolean has(String name) {
-      return seen.containsKey(name);
+      return position(name) >= 0;
+    }
+
+    private int position(String name) {
+      HashMap<String, Integer> map = seen;
+      if (map != null) {
+        Integer i = map.get(name);
+        return i == null ? -1 : i;
+      }
+      for (int i = 0; i < size; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
     }
 
     /** Returns the object; the builder may be used again afterwards. */
@@ -290,7 +322,10 @@ public final class JsonObject implements JsonValue {
       if (size == 0) {
         return EMPTY;
       }
-      return new JsonObject(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
+      // The positions map goes to the object; a builder used again scans linearly.
+      HashMap<String, Integer> map = seen;
+      seen = null;
+      return new JsonObject(Arrays.copyOf(names, size), Arrays.copyOf(values, size), map);
     }
   }
 }

@@ -57,6 +57,20 @@ class JsonValueTest {
   }
 
   @Test
+  void builder_reusedAfterBuildingALargeObject_stillRejectsDuplicates() {
+    JsonObject.Builder b = JsonObject.builder();
+    for (int i = 0; i < 12; i++) {
+      b.put("k" + i, i);
+    }
+    JsonObject first = b.build();
+    b.put("k12", 12);
+    assertThatThrownBy(() -> b.put("k3", 0)).hasMessage("duplicate member name `k3`");
+    assertThat(first.size()).isEqualTo(12);
+    assertThat(first.getNumber("k11")).contains(JsonNumber.of(11));
+    assertThat(b.build().getNumber("k12")).contains(JsonNumber.of(12));
+  }
+
+  @Test
   void object_duplicateName_rejected() {
     assertThatThrownBy(() -> JsonObject.builder().put("a", 1).put("a", 2))
         .isInstanceOf(IllegalArgumentException.class)
