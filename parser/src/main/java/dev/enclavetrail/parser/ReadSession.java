@@ -1259,29 +1259,15 @@ final class ReadSession implements AutoCloseable {
     }
   }
 
-  /** Returns the line (high 32 bits) and column (low 32 bits) of window index {@code at}. */
+  /**
+   * Returns the line (high 32 bits) and column (low 32 bits) of window index {@code at}, counting
+   * lines up to it first (the running count only moves forward, so this costs nothing when it
+   * already got there).
+   */
   private long locate(int at) {
-    byte[] w = window;
-    int l = line;
-    long ls = lineStart;
-    long cr = lastCr;
-    int to = Math.min(at, limit);
-    for (int i = lineIndex; i < to; i++) {
-      byte b = w[i];
-      if (b == '\n') {
-        long o = base + i;
-        if (cr != o - 1) {
-          l = saturatedAdd(l, 1);
-        }
-        ls = o + 1;
-      } else if (b == '\r') {
-        l = saturatedAdd(l, 1);
-        cr = base + i;
-        ls = cr + 1;
-      }
-    }
-    long column = Math.max(1, Math.min(Integer.MAX_VALUE, base + at - ls + 1));
-    return ((long) l << 32) | column;
+    countLinesTo(Math.min(at, limit));
+    long column = Math.max(1, Math.min(Integer.MAX_VALUE, base + at - lineStart + 1));
+    return ((long) line << 32) | column;
   }
 
   private static int saturatedAdd(int a, int b) {
