@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One CloudTrail record (an "event"): every top-level field AWS documents, typed, over the JSON object it was read
- * from, which it keeps whole.
+ * One CloudTrail record (an "event"): every top-level field AWS documents, typed, over the JSON
+ * object it was read from, which it keeps whole.
  *
- * <p>Fields AWS documents with a type are typed here, leniently where AWS itself varies ({@code readOnly} sent as
- * {@code "true"}, {@code eventVersion} {@code 1.05}, {@code null} objects, {@code resources} entries without {@code
- * type}); a known field of the wrong type is rejected with a {@link CloudTrailFormatException} naming it. Free-form
- * members ({@code requestParameters}, {@code responseElements}, {@code additionalEventData}, {@code
- * serviceEventDetails}, {@code edgeDeviceDetails}, {@code eventContext}) are {@link JsonObject}s. Unknown members,
- * at any depth, are kept: {@link #json()} is the record exactly as read, in its member order, and is what writers
+ * <p>Fields AWS documents with a type are typed here, leniently where AWS itself varies ({@code
+ * readOnly} sent as {@code "true"}, {@code eventVersion} {@code 1.05}, {@code null} objects, {@code
+ * resources} entries without {@code type}); a known field of the wrong type is rejected with a
+ * {@link CloudTrailFormatException} naming it. Free-form members ({@code requestParameters}, {@code
+ * responseElements}, {@code additionalEventData}, {@code serviceEventDetails}, {@code
+ * edgeDeviceDetails}, {@code eventContext}) are {@link JsonObject}s. Unknown members, at any depth,
+ * are kept: {@link #json()} is the record exactly as read, in its member order, and is what writers
  * write, so reading then writing loses nothing.
  *
  * <p>Instances are immutable and thread-safe. Equality is that of {@link #json()}.
@@ -27,8 +28,8 @@ import java.util.Optional;
  * CloudTrailRecord record = CloudTrailJackson.create().readRecord(bytes);
  * if (record.isKms() && record.attestationRecipient().isPresent()) {
  *   ModuleId enclave = record.attestationRecipient().get().moduleId().orElseThrow();
- * }</pre>
  * }
+ * }</pre>
  */
 @JsonSerialize(using = RecordSerializer.class)
 @JsonDeserialize(using = RecordDeserializer.class)
