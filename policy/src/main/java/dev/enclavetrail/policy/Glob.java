@@ -39,15 +39,6 @@ final class Glob {
     return p;
   }
 
-  static boolean hasWildcard(int[] pattern) {
-    for (int c : pattern) {
-      if (c < 0) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static boolean matches(int[] pattern, CharSequence s) {
     return matches(pattern, 0, pattern.length, s, 0, s.length());
   }

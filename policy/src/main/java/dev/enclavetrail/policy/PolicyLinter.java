@@ -1,9 +1,11 @@
 package dev.enclavetrail.policy;
 
+import dev.enclavetrail.core.AttestedOperation;
 import dev.enclavetrail.policy.ConditionOperator.Base;
 import dev.enclavetrail.policy.ConditionOperator.Family;
 import dev.enclavetrail.policy.ConditionOperator.SetQualifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -35,13 +37,13 @@ import java.util.Locale;
 public final class PolicyLinter {
 
   private static final String ATTESTATION_PREFIX = "kms:recipientattestation:";
-  private static final List<String> ATTESTED_ACTIONS =
-      List.of(
-          "kms:decrypt",
-          "kms:derivesharedsecret",
-          "kms:generatedatakey",
-          "kms:generatedatakeypair",
-          "kms:generaterandom");
+
+  /** One request per attested operation, to ask whether a statement's actions cover it. */
+  private static final List<KmsRequest> ATTESTED_OPERATIONS =
+      Arrays.stream(AttestedOperation.values())
+          .map(op -> KmsRequest.builder().action(op.action()).principal("probe").build())
+          .toList();
+
   private static final KmsRequest UNATTESTED =
       KmsRequest.builder()
           .action("kms:Decrypt")
@@ -211,18 +213,15 @@ public final class PolicyLinter {
     return true;
   }
 
+  /**
+   * Whether some attestation condition of the statement fails for a request without attestation.
+   */
   private static boolean requiresAttestation(Statement s) {
-    for (Condition c : s.conditions()) {
-      if (isAttestationKey(c.key()) && c.evaluate(UNATTESTED) == Condition.NO_MATCH) {
-        return true;
-      }
-    }
-    return false;
+    return !appliesWithoutAttestation(s);
   }
 
   private static boolean allowsAttestedOperation(Statement s) {
-    for (String action : ATTESTED_ACTIONS) {
-      KmsRequest probe = KmsRequest.builder().action(action).principal("p").build();
+    for (KmsRequest probe : ATTESTED_OPERATIONS) {
       if (s.actionMatches(probe)) {
         return true;
       }
