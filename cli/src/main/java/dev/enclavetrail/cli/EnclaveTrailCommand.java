@@ -40,33 +40,59 @@ public final class EnclaveTrailCommand {
 
   private final OutputStream stdout;
   private final PrintWriter stderr;
-  private final boolean interactive;
+  private final boolean stderrTerminal;
+  private final boolean stdoutTerminal;
 
-  private EnclaveTrailCommand(OutputStream stdout, PrintWriter stderr, boolean interactive) {
+  private EnclaveTrailCommand(
+      OutputStream stdout, PrintWriter stderr, boolean stderrTerminal, boolean stdoutTerminal) {
     this.stdout = stdout;
     this.stderr = stderr;
-    this.interactive = interactive;
+    this.stderrTerminal = stderrTerminal;
+    this.stdoutTerminal = stdoutTerminal;
   }
 
-  /** Runs the command and exits with its status. */
-  // On JDK 17 a console exists only when both standard streams are terminals, which is when
-  // progress is wanted.
+  /**
+   * Runs the command and exits with its status. The launcher script says which standard streams are
+   * terminals (system properties {@code enclavetrail.stderr.terminal} and {@code
+   * enclavetrail.stdout.terminal}, from {@code test -t}); without them, both are taken to be
+   * terminals exactly when the JVM has a console.
+   */
+  // On JDK 17 a console exists only when standard input and output are both terminals: the best
+  // guess without the launcher's answer.
   @SuppressWarnings("SystemConsoleNull")
   public static void main(String[] args) {
+    boolean console = System.console() != null;
     OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-    System.exit(run(args, out, System.err, System.console() != null));
+    System.exit(
+        run(args, out, System.err, terminal("stderr", console), terminal("stdout", console)));
+  }
+
+  private static boolean terminal(String stream, boolean fallback) {
+    String said = System.getProperty("enclavetrail." + stream + ".terminal");
+    return said == null ? fallback : Boolean.parseBoolean(said);
   }
 
   /**
    * Runs the command with {@code out} and {@code err} as its streams and returns its exit status;
-   * progress is shown on {@code err} only when {@code interactive}.
+   * progress is shown on {@code err} only when {@code interactive} (stderr is a terminal, and
+   * {@code out} is not the terminal a command streams its records to).
    */
   public static int run(String[] args, OutputStream out, OutputStream err, boolean interactive) {
+    return run(args, out, err, interactive, false);
+  }
+
+  private static int run(
+      String[] args,
+      OutputStream out,
+      OutputStream err,
+      boolean stderrTerminal,
+      boolean stdoutTerminal) {
     PrintWriter errWriter =
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     PrintWriter outWriter =
         new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
-    CommandLine cli = new CommandLine(new EnclaveTrailCommand(out, errWriter, interactive));
+    CommandLine cli =
+        new CommandLine(new EnclaveTrailCommand(out, errWriter, stderrTerminal, stdoutTerminal));
     cli.setOut(outWriter);
     cli.setErr(errWriter);
     cli.setExecutionExceptionHandler(
@@ -100,17 +126,22 @@ public final class EnclaveTrailCommand {
   /**
    * Reads CloudTrail logs for a subcommand: every path must exist (exit 66 otherwise); strict, or
    * lenient with each bad record reported on stderr as one line; progress on stderr when it is a
-   * terminal.
+   * terminal, unless the command {@code streams} records to a standard output that is the terminal
+   * too (progress would cut through its lines).
    */
-  ReadSummary readLogs(List<Path> paths, boolean lenient, RecordHandler handler) {
+  ReadSummary readLogs(List<Path> paths, boolean lenient, boolean streams, RecordHandler handler) {
     paths.forEach(Inputs::requireExists);
+    Progress progress = new Progress(stderr, stderrTerminal && !(streams && stdoutTerminal));
     CloudTrailReader reader =
         lenient
             ? CloudTrailReader.builder()
-                .lenient(e -> stderr.println("enclavetrail: " + e.getMessage()))
+                .lenient(
+                    e -> {
+                      progress.clear();
+                      stderr.println("enclavetrail: " + e.getMessage());
+                    })
                 .build()
             : CloudTrailReader.create();
-    Progress progress = new Progress(stderr, interactive);
     ReadSummary summary =
         reader.read(
             paths,
@@ -118,7 +149,7 @@ public final class EnclaveTrailCommand {
               progress.record();
               handler.record(view);
             });
-    progress.done();
+    progress.clear();
     return summary;
   }
 

@@ -147,6 +147,7 @@ final class EvaluateCommand implements Callable<Integer> {
         root.readLogs(
             paths,
             lenient,
+            true,
             view -> {
               if (!view.isKms()) {
                 return;

@@ -110,6 +110,7 @@ final class InventoryCommand implements Callable<Integer> {
         root.readLogs(
             paths,
             lenient,
+            false,
             view -> {
               if (view.isAttestedKmsRequest()) {
                 CloudTrailRecord record = view.toRecord();

@@ -48,6 +48,7 @@ final class ParseCommand implements Callable<Integer> {
         root.readLogs(
             paths,
             lenient,
+            true,
             view -> {
               if (attestedOnly && !view.isAttestedKmsRequest()) {
                 return;
