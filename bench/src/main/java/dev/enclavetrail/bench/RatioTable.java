@@ -37,6 +37,12 @@ public final class RatioTable {
               1.25,
               "≥ 1.25×"),
           new Comparison(
+              "scan vs simdjson-java (JDK 25)",
+              "ScanBenchmark.scan",
+              "SimdjsonBenchmark.simdjson",
+              0,
+              "(info)"),
+          new Comparison(
               "scan vs byte pass (floor)",
               "ScanBenchmark.scan",
               "ScanBenchmark.bytePass",
