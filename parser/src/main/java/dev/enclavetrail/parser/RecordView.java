@@ -129,8 +129,12 @@ public final class RecordView {
   /** The longest string (in bytes) that the cache of common strings keeps. */
   private static final int MAX_CACHED_LENGTH = 64;
 
-  /** The largest recipient object (in bytes) that the cache of recipients keeps. */
-  private static final int MAX_CACHED_RECIPIENT = 4096;
+  /**
+   * The largest recipient object (in bytes) that the cache of recipients keeps (a real one has
+   * 300-800), which bounds what a view holds on to between reads: 256 entries of at most this many
+   * bytes and the recipient built from them, a couple of MiB at worst.
+   */
+  private static final int MAX_CACHED_RECIPIENT = 2048;
 
   private static final DateTimeFormatter BASIC_INSTANT =
       DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
