@@ -443,6 +443,15 @@ final class JsonDocument {
   }
 
   /**
+   * Returns the 8 bytes that start {@code offset} bytes after the opening quote of string {@code v}
+   * (offset 0 is the quote) as a little-endian long; the caller makes sure they are in the input.
+   */
+  long word(int v, int offset) {
+    assert live();
+    return input.longAt(tape[v + 1] + offset);
+  }
+
+  /**
    * Returns the number of bytes between the quotes of string {@code v} as written (escapes
    * undecoded).
    */

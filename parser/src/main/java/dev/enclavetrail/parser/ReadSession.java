@@ -29,6 +29,9 @@ final class ReadSession implements AutoCloseable {
    * not enough it doubles the window, up to maxRecordSize plus a little. Every index into the
    * window (pos, mark, lineIndex, pendingEnd) shifts when it moves, so nothing else may hold one
    * across a fill().
+   * The initial size, 256 KiB, was measured against others (A/B harness, both builds in one JVM,
+   * a 211 MB enclave-mix corpus read from byte arrays): 64 KiB was 4% slower (more records cut by
+   * the window's end and parsed again), 1 MiB 1-3% faster, within noise, for four times the memory.
    *
    * Splitting. There is no separate pass that finds where a record ends: the engine parses a value
    * starting at `mark` and stops right after it (JsonEngine.parseValue). When the window ends

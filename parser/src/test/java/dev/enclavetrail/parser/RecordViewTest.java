@@ -61,6 +61,51 @@ class RecordViewTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
+  /**
+   * The view keeps the strings of fields whose values repeat, and recipients, by their bytes: many
+   * distinct values (more than the caches hold, so entries collide and are replaced), each read
+   * several times, must each come back exactly, escaped or not.
+   */
+  @Test
+  void cachedValues_matchTheirBytes() {
+    StringBuilder json = new StringBuilder("{\"Records\":[");
+    List<String> names = new ArrayList<>();
+    List<String> modules = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      for (int i = 0; i < 700; i++) {
+        String name = (i % 7 == 0 ? "Op\\u0041" : "Op") + Integer.toString(i * 7919, 36);
+        String module = "i-" + i + "-enc" + Integer.toString(i * 104729, 16);
+        if (round + i > 0) {
+          json.append(',');
+        }
+        json.append("{\"eventSource\":\"s")
+            .append(i % 300)
+            .append(".amazonaws.com\",\"eventName\":\"")
+            .append(name)
+            .append("\",\"additionalEventData\":{\"recipient\":{")
+            .append("\"attestationDocumentModuleId\":\"")
+            .append(module)
+            .append("\"}}}");
+        names.add(name.replace("\\u0041", "A"));
+        modules.add(module);
+      }
+    }
+    json.append("]}");
+    int[] n = {0};
+    CloudTrailReader.create()
+        .read(
+            new ByteArrayInputStream(utf8(json.toString())),
+            "cache.json",
+            v -> {
+              int k = n[0]++;
+              assertThat(v.eventSource()).contains("s" + (k % 700 % 300) + ".amazonaws.com");
+              assertThat(v.eventName()).contains(names.get(k));
+              assertThat(v.recipient().orElseThrow().moduleId().map(ModuleId::text))
+                  .contains(modules.get(k));
+            });
+    assertThat(n[0]).isEqualTo(2100);
+  }
+
   @Test
   void accessors_attestedRecord() {
     withView(
