@@ -60,6 +60,81 @@ final class Fields {
     throw typeError(name, "a string", v);
   }
 
+  /** A string member, not decoded; absent or {@code null} gives null. */
+  @Nullable JsonString jsonString(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s;
+    }
+    throw typeError(name, "a string", v);
+  }
+
+  /** Returns the text of {@code s}, if there is one; for accessors of fields kept undecoded. */
+  static Optional<String> text(@Nullable JsonString s) {
+    return s == null ? Optional.empty() : Optional.of(s.value());
+  }
+
+  /** An object member; absent or {@code null} gives null. */
+  @Nullable JsonObject objectOrNull(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return null;
+    }
+    if (v instanceof JsonObject o) {
+      return o;
+    }
+    throw typeError(name, "an object", v);
+  }
+
+  /** An object member decoded by {@code decode}; absent or {@code null} gives null. */
+  <T> @Nullable T objectOrNull(String name, ObjectDecoder<T> decode) {
+    JsonObject o = objectOrNull(name);
+    return o == null ? null : decode.decode(o, path(name));
+  }
+
+  /** As {@link #bool(String)}, but null when absent or {@code null}. */
+  @Nullable Boolean boolOrNull(String name) {
+    JsonValue v = json.getOrNull(name);
+    if (v == null || v instanceof JsonNull) {
+      return null;
+    }
+    if (v instanceof JsonBoolean b) {
+      return b.value();
+    }
+    if (v instanceof JsonString s) {
+      if (s.value().equalsIgnoreCase("true")) {
+        return Boolean.TRUE;
+      }
+      if (s.value().equalsIgnoreCase("false")) {
+        return Boolean.FALSE;
+      }
+    }
+    throw typeError(name, "a boolean", v);
+  }
+
+  /** As {@link #instant(String)}, but null when absent or {@code null}. */
+  @Nullable Instant instantOrNull(String name) {
+    JsonString s = jsonString(name);
+    return s == null ? null : parseInstant(s.value(), path(name));
+  }
+
+  /** As {@link #parsed(String, Function)}, but null when absent or {@code null}. */
+  <T> @Nullable T parsedOrNull(String name, Function<String, T> parse) {
+    JsonString s = jsonString(name);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return parse.apply(s.value());
+    } catch (IllegalArgumentException e) {
+      String p = path(name);
+      throw new CloudTrailFormatException("field `" + p + "`: " + e.getMessage(), p);
+    }
+  }
+
   /** An object member; absent or {@code null} gives empty. */
   Optional<JsonObject> object(String name) {
     JsonValue v = json.getOrNull(name);

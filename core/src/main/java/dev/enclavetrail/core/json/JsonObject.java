@@ -82,8 +82,9 @@ public final class JsonObject implements JsonValue {
       }
     } else {
       for (int i = 1; i < size; i++) {
+        int h = n[i].hashCode(); // cached by names that are reused (literals, interned names)
         for (int j = 0; j < i; j++) {
-          if (n[j].equals(n[i])) {
+          if (n[j].hashCode() == h && n[j].equals(n[i])) {
             throw duplicate(n[i]);
           }
         }
@@ -250,8 +251,10 @@ public final class JsonObject implements JsonValue {
     if (t != null) {
       return lookup(t, names, name);
     }
+    int h = name.hashCode(); // cached: most names are literals or interned
     for (int i = 0; i < names.length; i++) {
-      if (names[i].equals(name)) {
+      String n = names[i];
+      if (n.hashCode() == h && n.equals(name)) {
         return i;
       }
     }
