@@ -75,8 +75,13 @@ public final class AttestationRecipient extends JsonBacked {
   }
 
   private static int pcrIndex(String digits) {
-    if (digits.isEmpty() || digits.length() > 2 || !digits.chars().allMatch(Character::isDigit)) {
+    if (digits.isEmpty() || digits.length() > 2) {
       return -1;
+    }
+    for (int i = 0; i < digits.length(); i++) {
+      if (!Character.isDigit(digits.charAt(i))) {
+        return -1;
+      }
     }
     if (digits.length() == 2 && digits.charAt(0) == '0') {
       return -1;

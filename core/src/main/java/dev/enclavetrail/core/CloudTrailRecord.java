@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import dev.enclavetrail.core.internal.RecordDeserializer;
 import dev.enclavetrail.core.internal.RecordSerializer;
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One CloudTrail record (an "event"): every top-level field AWS documents, typed, over the JSON
@@ -38,83 +40,85 @@ public final class CloudTrailRecord extends JsonBacked {
   /** The {@code eventSource} of AWS KMS. */
   public static final String KMS_EVENT_SOURCE = "kms.amazonaws.com";
 
-  private final Optional<EventVersion> eventVersion;
-  private final Optional<UserIdentity> userIdentity;
-  private final Optional<Instant> eventTime;
-  private final Optional<String> eventSource;
-  private final Optional<String> eventName;
-  private final Optional<String> awsRegion;
-  private final Optional<String> sourceIpAddress;
-  private final Optional<String> userAgent;
-  private final Optional<String> errorCode;
-  private final Optional<String> errorMessage;
-  private final Optional<JsonObject> requestParameters;
-  private final Optional<JsonObject> responseElements;
-  private final Optional<JsonObject> additionalEventData;
-  private final Optional<String> requestId;
-  private final Optional<String> eventId;
-  private final Optional<String> eventType;
-  private final Optional<String> apiVersion;
-  private final Optional<Boolean> managementEvent;
-  private final Optional<Boolean> readOnly;
+  private final @Nullable EventVersion eventVersion;
+  private final @Nullable UserIdentity userIdentity;
+  private final @Nullable Instant eventTime;
+  private final @Nullable JsonString eventSource;
+  private final @Nullable JsonString eventName;
+  private final @Nullable JsonString awsRegion;
+  private final @Nullable JsonString sourceIpAddress;
+  private final @Nullable JsonString userAgent;
+  private final @Nullable JsonString errorCode;
+  private final @Nullable JsonString errorMessage;
+  private final @Nullable JsonObject requestParameters;
+  private final @Nullable JsonObject responseElements;
+  private final @Nullable JsonObject additionalEventData;
+  private final @Nullable JsonString requestId;
+  private final @Nullable JsonString eventId;
+  private final @Nullable JsonString eventType;
+  private final @Nullable JsonString apiVersion;
+  private final @Nullable Boolean managementEvent;
+  private final @Nullable Boolean readOnly;
   private final List<Resource> resources;
-  private final Optional<String> recipientAccountId;
-  private final Optional<JsonObject> serviceEventDetails;
-  private final Optional<String> sharedEventId;
-  private final Optional<String> vpcEndpointId;
-  private final Optional<String> vpcEndpointAccountId;
-  private final Optional<String> eventCategory;
-  private final Optional<Addendum> addendum;
-  private final Optional<Boolean> sessionCredentialFromConsole;
-  private final Optional<JsonObject> eventContext;
-  private final Optional<JsonObject> edgeDeviceDetails;
-  private final Optional<TlsDetails> tlsDetails;
-  private final Optional<String> annotation;
-  private final Optional<InsightDetails> insightDetails;
-  private final Optional<AttestationRecipient> attestationRecipient;
-  private final Optional<KmsRequestParameters> kmsRequestParameters;
+  private final @Nullable JsonString recipientAccountId;
+  private final @Nullable JsonObject serviceEventDetails;
+  private final @Nullable JsonString sharedEventId;
+  private final @Nullable JsonString vpcEndpointId;
+  private final @Nullable JsonString vpcEndpointAccountId;
+  private final @Nullable JsonString eventCategory;
+  private final @Nullable Addendum addendum;
+  private final @Nullable Boolean sessionCredentialFromConsole;
+  private final @Nullable JsonObject eventContext;
+  private final @Nullable JsonObject edgeDeviceDetails;
+  private final @Nullable TlsDetails tlsDetails;
+  private final @Nullable JsonString annotation;
+  private final @Nullable InsightDetails insightDetails;
+  private final @Nullable AttestationRecipient attestationRecipient;
+  private final @Nullable KmsRequestParameters kmsRequestParameters;
 
   private CloudTrailRecord(JsonObject json) {
     super(json);
     Fields f = new Fields(json, "");
-    this.eventVersion = f.parsed("eventVersion", EventVersion::parse);
-    this.userIdentity = f.object("userIdentity", UserIdentity::read);
-    this.eventTime = f.instant("eventTime");
-    this.eventSource = f.string("eventSource");
-    this.eventName = f.string("eventName");
-    this.awsRegion = f.string("awsRegion");
-    this.sourceIpAddress = f.string("sourceIPAddress");
-    this.userAgent = f.string("userAgent");
-    this.errorCode = f.string("errorCode");
-    this.errorMessage = f.string("errorMessage");
-    this.requestParameters = f.object("requestParameters");
-    this.responseElements = f.object("responseElements");
-    this.additionalEventData = f.object("additionalEventData");
-    this.requestId = f.string("requestID");
-    this.eventId = f.string("eventID");
-    this.eventType = f.string("eventType");
-    this.apiVersion = f.string("apiVersion");
-    this.managementEvent = f.bool("managementEvent");
-    this.readOnly = f.bool("readOnly");
+    this.eventVersion = f.parsedOrNull("eventVersion", EventVersion::parse);
+    this.userIdentity = f.objectOrNull("userIdentity", UserIdentity::read);
+    this.eventTime = f.instantOrNull("eventTime");
+    this.eventSource = f.jsonString("eventSource");
+    this.eventName = f.jsonString("eventName");
+    this.awsRegion = f.jsonString("awsRegion");
+    this.sourceIpAddress = f.jsonString("sourceIPAddress");
+    this.userAgent = f.jsonString("userAgent");
+    this.errorCode = f.jsonString("errorCode");
+    this.errorMessage = f.jsonString("errorMessage");
+    this.requestParameters = f.objectOrNull("requestParameters");
+    this.responseElements = f.objectOrNull("responseElements");
+    this.additionalEventData = f.objectOrNull("additionalEventData");
+    this.requestId = f.jsonString("requestID");
+    this.eventId = f.jsonString("eventID");
+    this.eventType = f.jsonString("eventType");
+    this.apiVersion = f.jsonString("apiVersion");
+    this.managementEvent = f.boolOrNull("managementEvent");
+    this.readOnly = f.boolOrNull("readOnly");
     this.resources = f.objects("resources", Resource::read);
-    this.recipientAccountId = f.string("recipientAccountId");
-    this.serviceEventDetails = f.object("serviceEventDetails");
-    this.sharedEventId = f.string("sharedEventID");
-    this.vpcEndpointId = f.string("vpcEndpointId");
-    this.vpcEndpointAccountId = f.string("vpcEndpointAccountId");
-    this.eventCategory = f.string("eventCategory");
-    this.addendum = f.object("addendum", Addendum::read);
-    this.sessionCredentialFromConsole = f.bool("sessionCredentialFromConsole");
-    this.eventContext = f.object("eventContext");
-    this.edgeDeviceDetails = f.object("edgeDeviceDetails");
-    this.tlsDetails = f.object("tlsDetails", TlsDetails::read);
-    this.annotation = f.string("annotation");
-    this.insightDetails = f.object("insightDetails", InsightDetails::read);
+    this.recipientAccountId = f.jsonString("recipientAccountId");
+    this.serviceEventDetails = f.objectOrNull("serviceEventDetails");
+    this.sharedEventId = f.jsonString("sharedEventID");
+    this.vpcEndpointId = f.jsonString("vpcEndpointId");
+    this.vpcEndpointAccountId = f.jsonString("vpcEndpointAccountId");
+    this.eventCategory = f.jsonString("eventCategory");
+    this.addendum = f.objectOrNull("addendum", Addendum::read);
+    this.sessionCredentialFromConsole = f.boolOrNull("sessionCredentialFromConsole");
+    this.eventContext = f.objectOrNull("eventContext");
+    this.edgeDeviceDetails = f.objectOrNull("edgeDeviceDetails");
+    this.tlsDetails = f.objectOrNull("tlsDetails", TlsDetails::read);
+    this.annotation = f.jsonString("annotation");
+    this.insightDetails = f.objectOrNull("insightDetails", InsightDetails::read);
     this.attestationRecipient =
-        additionalEventData.flatMap(AttestationRecipient::fromAdditionalEventData);
+        additionalEventData == null
+            ? null
+            : AttestationRecipient.fromAdditionalEventData(additionalEventData).orElse(null);
     // Typed KMS members are read now, so that a bad record fails when read.
     this.kmsRequestParameters =
-        isKms() ? requestParameters.map(KmsRequestParameters::of) : Optional.empty();
+        requestParameters != null && isKms() ? KmsRequestParameters.of(requestParameters) : null;
   }
 
   /**
@@ -129,99 +133,99 @@ public final class CloudTrailRecord extends JsonBacked {
 
   /** Returns {@code eventVersion}, such as {@code 1.08}. */
   public Optional<EventVersion> eventVersion() {
-    return eventVersion;
+    return Optional.ofNullable(eventVersion);
   }
 
   /** Returns {@code userIdentity}; Insights events have none. */
   public Optional<UserIdentity> userIdentity() {
-    return userIdentity;
+    return Optional.ofNullable(userIdentity);
   }
 
   /** Returns {@code eventTime}, when the request completed (UTC). */
   public Optional<Instant> eventTime() {
-    return eventTime;
+    return Optional.ofNullable(eventTime);
   }
 
   /** Returns {@code eventSource}, such as {@code kms.amazonaws.com}. */
   public Optional<String> eventSource() {
-    return eventSource;
+    return Fields.text(eventSource);
   }
 
   /** Returns {@code eventName}, the API action, such as {@code Decrypt}. */
   public Optional<String> eventName() {
-    return eventName;
+    return Fields.text(eventName);
   }
 
   /** Returns {@code awsRegion}, such as {@code us-east-2}. */
   public Optional<String> awsRegion() {
-    return awsRegion;
+    return Fields.text(awsRegion);
   }
 
   /**
    * Returns {@code sourceIPAddress}: an IP address, a service DNS name, or {@code AWS Internal}.
    */
   public Optional<String> sourceIpAddress() {
-    return sourceIpAddress;
+    return Fields.text(sourceIpAddress);
   }
 
   /** Returns {@code userAgent}. */
   public Optional<String> userAgent() {
-    return userAgent;
+    return Fields.text(userAgent);
   }
 
   /** Returns {@code errorCode}, for failed requests. */
   public Optional<String> errorCode() {
-    return errorCode;
+    return Fields.text(errorCode);
   }
 
   /** Returns {@code errorMessage}, for failed requests. */
   public Optional<String> errorMessage() {
-    return errorMessage;
+    return Fields.text(errorMessage);
   }
 
   /** Returns {@code requestParameters}; empty when absent or {@code null}. */
   public Optional<JsonObject> requestParameters() {
-    return requestParameters;
+    return Optional.ofNullable(requestParameters);
   }
 
   /** Returns {@code responseElements}; empty when absent or {@code null}. */
   public Optional<JsonObject> responseElements() {
-    return responseElements;
+    return Optional.ofNullable(responseElements);
   }
 
   /** Returns {@code additionalEventData}, where KMS puts the attestation {@code recipient}. */
   public Optional<JsonObject> additionalEventData() {
-    return additionalEventData;
+    return Optional.ofNullable(additionalEventData);
   }
 
   /** Returns {@code requestID}. */
   public Optional<String> requestId() {
-    return requestId;
+    return Fields.text(requestId);
   }
 
   /** Returns {@code eventID}; duplicates can occur across log files. */
   public Optional<String> eventId() {
-    return eventId;
+    return Fields.text(eventId);
   }
 
   /** Returns {@code eventType}, such as {@code AwsApiCall} or {@code AwsCloudTrailInsight}. */
   public Optional<String> eventType() {
-    return eventType;
+    return Fields.text(eventType);
   }
 
   /** Returns {@code apiVersion}. */
   public Optional<String> apiVersion() {
-    return apiVersion;
+    return Fields.text(apiVersion);
   }
 
   /** Returns {@code managementEvent}. */
   public Optional<Boolean> managementEvent() {
-    return managementEvent;
+    return Optional.ofNullable(managementEvent);
   }
 
   /** Returns {@code readOnly}. */
   public Optional<Boolean> readOnly() {
-    return readOnly;
+    return Optional.ofNullable(readOnly);
   }
 
   /** Returns {@code resources}; empty when absent, {@code null} or {@code []}. */
@@ -231,27 +235,27 @@ public final class CloudTrailRecord extends JsonBacked {
 
   /** Returns {@code recipientAccountId}, the account that received this copy of the event. */
   public Optional<String> recipientAccountId() {
-    return recipientAccountId;
+    return Fields.text(recipientAccountId);
   }
 
   /** Returns {@code serviceEventDetails}. */
   public Optional<JsonObject> serviceEventDetails() {
-    return serviceEventDetails;
+    return Optional.ofNullable(serviceEventDetails);
   }
 
   /** Returns {@code sharedEventID}, common to the copies delivered to several accounts. */
   public Optional<String> sharedEventId() {
-    return sharedEventId;
+    return Fields.text(sharedEventId);
   }
 
   /** Returns {@code vpcEndpointId}. */
   public Optional<String> vpcEndpointId() {
-    return vpcEndpointId;
+    return Fields.text(vpcEndpointId);
   }
 
   /** Returns {@code vpcEndpointAccountId}. */
   public Optional<String> vpcEndpointAccountId() {
-    return vpcEndpointAccountId;
+    return Fields.text(vpcEndpointAccountId);
   }
 
   /**
@@ -259,17 +263,17 @@ public final class CloudTrailRecord extends JsonBacked {
    * {@code Insight}.
    */
   public Optional<String> eventCategory() {
-    return eventCategory;
+    return Fields.text(eventCategory);
   }
 
   /** Returns {@code addendum}, for late or updated deliveries. */
   public Optional<Addendum> addendum() {
-    return addendum;
+    return Optional.ofNullable(addendum);
   }
 
   /** Returns {@code sessionCredentialFromConsole} (sent as the string {@code "true"}). */
   public Optional<Boolean> sessionCredentialFromConsole() {
-    return sessionCredentialFromConsole;
+    return Optional.ofNullable(sessionCredentialFromConsole);
   }
 
   /**
@@ -277,32 +281,32 @@ public final class CloudTrailRecord extends JsonBacked {
    * tagContext}).
    */
   public Optional<JsonObject> eventContext() {
-    return eventContext;
+    return Optional.ofNullable(eventContext);
   }
 
   /** Returns {@code edgeDeviceDetails}. */
   public Optional<JsonObject> edgeDeviceDetails() {
-    return edgeDeviceDetails;
+    return Optional.ofNullable(edgeDeviceDetails);
   }
 
   /** Returns {@code tlsDetails}. */
   public Optional<TlsDetails> tlsDetails() {
-    return tlsDetails;
+    return Optional.ofNullable(tlsDetails);
   }
 
   /** Returns {@code annotation}. */
   public Optional<String> annotation() {
-    return annotation;
+    return Fields.text(annotation);
   }
 
   /** Returns {@code insightDetails}, for CloudTrail Insights events. */
   public Optional<InsightDetails> insightDetails() {
-    return insightDetails;
+    return Optional.ofNullable(insightDetails);
   }
 
   /** Returns true if {@code eventSource} is {@code kms.amazonaws.com}. */
   public boolean isKms() {
-    return eventSource.filter(KMS_EVENT_SOURCE::equals).isPresent();
+    return eventSource != null && KMS_EVENT_SOURCE.equals(eventSource.value());
   }
 
   /**
@@ -310,12 +314,12 @@ public final class CloudTrailRecord extends JsonBacked {
    * the request's {@code Recipient} carried a signed attestation document.
    */
   public Optional<AttestationRecipient> attestationRecipient() {
-    return attestationRecipient;
+    return Optional.ofNullable(attestationRecipient);
   }
 
   /** Returns true if this is an AWS KMS call with an attestation recipient. */
   public boolean isAttestedKmsRequest() {
-    return isKms() && attestationRecipient.isPresent();
+    return isKms() && attestationRecipient != null;
   }
 
   /**
@@ -323,7 +327,7 @@ public final class CloudTrailRecord extends JsonBacked {
    * recipient.
    */
   public Optional<AttestedOperation> attestedOperation() {
-    return isKms() ? eventName.flatMap(AttestedOperation::fromEventName) : Optional.empty();
+    return isKms() ? eventName().flatMap(AttestedOperation::fromEventName) : Optional.empty();
   }
 
   /**
@@ -331,6 +335,6 @@ public final class CloudTrailRecord extends JsonBacked {
    * is an object.
    */
   public Optional<KmsRequestParameters> kmsRequestParameters() {
-    return kmsRequestParameters;
+    return Optional.ofNullable(kmsRequestParameters);
   }
 }

@@ -47,10 +47,18 @@ public record EventVersion(int major, int minor, String text) implements Compara
   }
 
   private static int parseDigits(String s) {
-    if (s.isEmpty() || s.length() > 9 || !s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (s.isEmpty() || s.length() > 9) {
       throw new NumberFormatException(s);
     }
-    return Integer.parseInt(s);
+    int value = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NumberFormatException(s);
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** Returns true if this version is at least {@code major.minor}. */

@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code inScopeOf} of a {@link UserIdentity}: the resource for which the credentials were
@@ -9,18 +11,18 @@ import java.util.Optional;
  */
 public final class InScopeOf extends JsonBacked {
 
-  private final Optional<String> sourceArn;
-  private final Optional<String> sourceAccount;
-  private final Optional<String> issuerType;
-  private final Optional<String> credentialsIssuedTo;
+  private final @Nullable JsonString sourceArn;
+  private final @Nullable JsonString sourceAccount;
+  private final @Nullable JsonString issuerType;
+  private final @Nullable JsonString credentialsIssuedTo;
 
   private InScopeOf(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.sourceArn = f.string("sourceArn");
-    this.sourceAccount = f.string("sourceAccount");
-    this.issuerType = f.string("issuerType");
-    this.credentialsIssuedTo = f.string("credentialsIssuedTo");
+    this.sourceArn = f.jsonString("sourceArn");
+    this.sourceAccount = f.jsonString("sourceAccount");
+    this.issuerType = f.jsonString("issuerType");
+    this.credentialsIssuedTo = f.jsonString("credentialsIssuedTo");
   }
 
   static InScopeOf read(JsonObject json, String path) {
@@ -29,21 +31,21 @@ public final class InScopeOf extends JsonBacked {
 
   /** Returns {@code sourceArn}. */
   public Optional<String> sourceArn() {
-    return sourceArn;
+    return Fields.text(sourceArn);
   }
 
   /** Returns {@code sourceAccount}. */
   public Optional<String> sourceAccount() {
-    return sourceAccount;
+    return Fields.text(sourceAccount);
   }
 
   /** Returns {@code issuerType}, for example {@code AWS::Lambda::Function}. */
   public Optional<String> issuerType() {
-    return issuerType;
+    return Fields.text(issuerType);
   }
 
   /** Returns {@code credentialsIssuedTo}. */
   public Optional<String> credentialsIssuedTo() {
-    return credentialsIssuedTo;
+    return Fields.text(credentialsIssuedTo);
   }
 }

@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code invokedByDelegate} of a {@link UserIdentity}: the product provider's account using
@@ -9,11 +11,11 @@ import java.util.Optional;
  */
 public final class InvokedByDelegate extends JsonBacked {
 
-  private final Optional<String> accountId;
+  private final @Nullable JsonString accountId;
 
   private InvokedByDelegate(JsonObject json, String path) {
     super(json);
-    this.accountId = new Fields(json, path).string("accountId");
+    this.accountId = new Fields(json, path).jsonString("accountId");
   }
 
   static InvokedByDelegate read(JsonObject json, String path) {
@@ -22,6 +24,6 @@ public final class InvokedByDelegate extends JsonBacked {
 
   /** Returns {@code accountId}. */
   public Optional<String> accountId() {
-    return accountId;
+    return Fields.text(accountId);
   }
 }

@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a record's {@code resources} array: {@code ARN}, {@code accountId} and {@code type}
@@ -12,16 +14,16 @@ public final class Resource extends JsonBacked {
   /** The {@code type} of a KMS key. */
   public static final String KMS_KEY_TYPE = "AWS::KMS::Key";
 
-  private final Optional<String> arn;
-  private final Optional<String> accountId;
-  private final Optional<String> type;
+  private final @Nullable JsonString arn;
+  private final @Nullable JsonString accountId;
+  private final @Nullable JsonString type;
 
   private Resource(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.arn = f.string("ARN");
-    this.accountId = f.string("accountId");
-    this.type = f.string("type");
+    this.arn = f.jsonString("ARN");
+    this.accountId = f.jsonString("accountId");
+    this.type = f.jsonString("type");
   }
 
   static Resource read(JsonObject json, String path) {
@@ -39,16 +41,16 @@ public final class Resource extends JsonBacked {
 
   /** Returns the {@code ARN} member (upper case on the wire). */
   public Optional<String> arn() {
-    return arn;
+    return Fields.text(arn);
   }
 
   /** Returns the {@code accountId} member. */
   public Optional<String> accountId() {
-    return accountId;
+    return Fields.text(accountId);
   }
 
   /** Returns the {@code type} member, for example {@code AWS::KMS::Key}. */
   public Optional<String> type() {
-    return type;
+    return Fields.text(type);
   }
 }

@@ -3,6 +3,7 @@ package dev.enclavetrail.core;
 import dev.enclavetrail.core.json.JsonObject;
 import java.time.Instant;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code attributes} of a {@link SessionContext}: when the credentials were issued and whether
@@ -11,14 +12,14 @@ import java.util.Optional;
  */
 public final class SessionAttributes extends JsonBacked {
 
-  private final Optional<Instant> creationDate;
-  private final Optional<Boolean> mfaAuthenticated;
+  private final @Nullable Instant creationDate;
+  private final @Nullable Boolean mfaAuthenticated;
 
   private SessionAttributes(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.creationDate = f.instant("creationDate");
-    this.mfaAuthenticated = f.bool("mfaAuthenticated");
+    this.creationDate = f.instantOrNull("creationDate");
+    this.mfaAuthenticated = f.boolOrNull("mfaAuthenticated");
   }
 
   static SessionAttributes read(JsonObject json, String path) {
@@ -27,11 +28,11 @@ public final class SessionAttributes extends JsonBacked {
 
   /** Returns {@code creationDate}, when the temporary credentials were issued. */
   public Optional<Instant> creationDate() {
-    return creationDate;
+    return Optional.ofNullable(creationDate);
   }
 
   /** Returns {@code mfaAuthenticated} (sent as {@code "true"} or {@code "false"}). */
   public Optional<Boolean> mfaAuthenticated() {
-    return mfaAuthenticated;
+    return Optional.ofNullable(mfaAuthenticated);
   }
 }

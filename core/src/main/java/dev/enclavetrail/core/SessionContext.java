@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code sessionContext} of a {@link UserIdentity} that used temporary credentials: who issued
@@ -9,26 +11,26 @@ import java.util.Optional;
  */
 public final class SessionContext extends JsonBacked {
 
-  private final Optional<SessionIssuer> sessionIssuer;
-  private final Optional<WebIdFederationData> webIdFederationData;
-  private final Optional<SessionAttributes> attributes;
-  private final Optional<String> sourceIdentity;
-  private final Optional<String> ec2RoleDelivery;
-  private final Optional<Boolean> assumedRoot;
-  private final Optional<String> signInSessionArn;
-  private final Optional<String> ec2IssuedInVpc;
+  private final @Nullable SessionIssuer sessionIssuer;
+  private final @Nullable WebIdFederationData webIdFederationData;
+  private final @Nullable SessionAttributes attributes;
+  private final @Nullable JsonString sourceIdentity;
+  private final @Nullable JsonString ec2RoleDelivery;
+  private final @Nullable Boolean assumedRoot;
+  private final @Nullable JsonString signInSessionArn;
+  private final @Nullable JsonString ec2IssuedInVpc;
 
   private SessionContext(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.sessionIssuer = f.object("sessionIssuer", SessionIssuer::read);
-    this.webIdFederationData = f.object("webIdFederationData", WebIdFederationData::read);
-    this.attributes = f.object("attributes", SessionAttributes::read);
-    this.sourceIdentity = f.string("sourceIdentity");
-    this.ec2RoleDelivery = f.string("ec2RoleDelivery");
-    this.assumedRoot = f.bool("assumedRoot");
-    this.signInSessionArn = f.string("signInSessionArn");
-    this.ec2IssuedInVpc = f.string("ec2IssuedInVPC");
+    this.sessionIssuer = f.objectOrNull("sessionIssuer", SessionIssuer::read);
+    this.webIdFederationData = f.objectOrNull("webIdFederationData", WebIdFederationData::read);
+    this.attributes = f.objectOrNull("attributes", SessionAttributes::read);
+    this.sourceIdentity = f.jsonString("sourceIdentity");
+    this.ec2RoleDelivery = f.jsonString("ec2RoleDelivery");
+    this.assumedRoot = f.boolOrNull("assumedRoot");
+    this.signInSessionArn = f.jsonString("signInSessionArn");
+    this.ec2IssuedInVpc = f.jsonString("ec2IssuedInVPC");
   }
 
   static SessionContext read(JsonObject json, String path) {
@@ -37,27 +39,27 @@ public final class SessionContext extends JsonBacked {
 
   /** Returns {@code sessionIssuer}; it may be an empty object in real records. */
   public Optional<SessionIssuer> sessionIssuer() {
-    return sessionIssuer;
+    return Optional.ofNullable(sessionIssuer);
   }
 
   /** Returns {@code webIdFederationData}; empty when there is no identity-provider information. */
   public Optional<WebIdFederationData> webIdFederationData() {
-    return webIdFederationData;
+    return Optional.ofNullable(webIdFederationData);
   }
 
   /** Returns {@code attributes}: creation date and whether MFA was used. */
   public Optional<SessionAttributes> attributes() {
-    return attributes;
+    return Optional.ofNullable(attributes);
   }
 
   /** Returns {@code sourceIdentity}. */
   public Optional<String> sourceIdentity() {
-    return sourceIdentity;
+    return Fields.text(sourceIdentity);
   }
 
   /** Returns {@code ec2RoleDelivery}: {@code 1.0} for IMDSv1, {@code 2.0} for IMDSv2. */
   public Optional<String> ec2RoleDelivery() {
-    return ec2RoleDelivery;
+    return Fields.text(ec2RoleDelivery);
   }
 
   /**
@@ -65,12 +67,12 @@ public final class SessionContext extends JsonBacked {
    * AssumeRoot.
    */
   public Optional<Boolean> assumedRoot() {
-    return assumedRoot;
+    return Optional.ofNullable(assumedRoot);
   }
 
   /** Returns {@code signInSessionArn}, {@code arn:aws:signin:REGION:ACCOUNT:session/UUID}. */
   public Optional<String> signInSessionArn() {
-    return signInSessionArn;
+    return Fields.text(signInSessionArn);
   }
 
   /**
@@ -78,6 +80,6 @@ public final class SessionContext extends JsonBacked {
    * issued.
    */
   public Optional<String> ec2IssuedInVpc() {
-    return ec2IssuedInVpc;
+    return Fields.text(ec2IssuedInVpc);
   }
 }

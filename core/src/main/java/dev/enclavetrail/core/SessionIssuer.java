@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code sessionIssuer} of a {@link SessionContext}: the principal ({@code Root}, {@code
@@ -10,20 +12,20 @@ import java.util.Optional;
  */
 public final class SessionIssuer extends JsonBacked {
 
-  private final Optional<String> type;
-  private final Optional<String> principalId;
-  private final Optional<String> arn;
-  private final Optional<String> accountId;
-  private final Optional<String> userName;
+  private final @Nullable JsonString type;
+  private final @Nullable JsonString principalId;
+  private final @Nullable JsonString arn;
+  private final @Nullable JsonString accountId;
+  private final @Nullable JsonString userName;
 
   private SessionIssuer(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.type = f.string("type");
-    this.principalId = f.string("principalId");
-    this.arn = f.string("arn");
-    this.accountId = f.string("accountId");
-    this.userName = f.string("userName");
+    this.type = f.jsonString("type");
+    this.principalId = f.jsonString("principalId");
+    this.arn = f.jsonString("arn");
+    this.accountId = f.jsonString("accountId");
+    this.userName = f.jsonString("userName");
   }
 
   static SessionIssuer read(JsonObject json, String path) {
@@ -32,26 +34,26 @@ public final class SessionIssuer extends JsonBacked {
 
   /** Returns {@code type}: {@code Root}, {@code IAMUser} or {@code Role}. */
   public Optional<String> type() {
-    return type;
+    return Fields.text(type);
   }
 
   /** Returns {@code principalId}. */
   public Optional<String> principalId() {
-    return principalId;
+    return Fields.text(principalId);
   }
 
   /** Returns {@code arn}, for a role {@code arn:aws:iam::ACCOUNT:role/NAME}. */
   public Optional<String> arn() {
-    return arn;
+    return Fields.text(arn);
   }
 
   /** Returns {@code accountId}. */
   public Optional<String> accountId() {
-    return accountId;
+    return Fields.text(accountId);
   }
 
   /** Returns {@code userName}, the friendly name of the issuer. */
   public Optional<String> userName() {
-    return userName;
+    return Fields.text(userName);
   }
 }

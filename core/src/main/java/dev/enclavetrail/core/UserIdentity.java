@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code userIdentity} of a record: who made the request.
@@ -28,36 +30,36 @@ public final class UserIdentity extends JsonBacked {
   /** {@code type} of an AWS service principal acting by itself. */
   public static final String AWS_SERVICE = "AWSService";
 
-  private final Optional<String> type;
-  private final Optional<String> principalId;
-  private final Optional<String> arn;
-  private final Optional<String> accountId;
-  private final Optional<String> accessKeyId;
-  private final Optional<String> userName;
-  private final Optional<SessionContext> sessionContext;
-  private final Optional<String> invokedBy;
-  private final Optional<InvokedByDelegate> invokedByDelegate;
-  private final Optional<OnBehalfOf> onBehalfOf;
-  private final Optional<InScopeOf> inScopeOf;
-  private final Optional<String> credentialId;
-  private final Optional<String> identityProvider;
+  private final @Nullable JsonString type;
+  private final @Nullable JsonString principalId;
+  private final @Nullable JsonString arn;
+  private final @Nullable JsonString accountId;
+  private final @Nullable JsonString accessKeyId;
+  private final @Nullable JsonString userName;
+  private final @Nullable SessionContext sessionContext;
+  private final @Nullable JsonString invokedBy;
+  private final @Nullable InvokedByDelegate invokedByDelegate;
+  private final @Nullable OnBehalfOf onBehalfOf;
+  private final @Nullable InScopeOf inScopeOf;
+  private final @Nullable JsonString credentialId;
+  private final @Nullable JsonString identityProvider;
 
   private UserIdentity(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.type = f.string("type");
-    this.principalId = f.string("principalId");
-    this.arn = f.string("arn");
-    this.accountId = f.string("accountId");
-    this.accessKeyId = f.string("accessKeyId");
-    this.userName = f.string("userName");
-    this.sessionContext = f.object("sessionContext", SessionContext::read);
-    this.invokedBy = f.string("invokedBy");
-    this.invokedByDelegate = f.object("invokedByDelegate", InvokedByDelegate::read);
-    this.onBehalfOf = f.object("onBehalfOf", OnBehalfOf::read);
-    this.inScopeOf = f.object("inScopeOf", InScopeOf::read);
-    this.credentialId = f.string("credentialId");
-    this.identityProvider = f.string("identityProvider");
+    this.type = f.jsonString("type");
+    this.principalId = f.jsonString("principalId");
+    this.arn = f.jsonString("arn");
+    this.accountId = f.jsonString("accountId");
+    this.accessKeyId = f.jsonString("accessKeyId");
+    this.userName = f.jsonString("userName");
+    this.sessionContext = f.objectOrNull("sessionContext", SessionContext::read);
+    this.invokedBy = f.jsonString("invokedBy");
+    this.invokedByDelegate = f.objectOrNull("invokedByDelegate", InvokedByDelegate::read);
+    this.onBehalfOf = f.objectOrNull("onBehalfOf", OnBehalfOf::read);
+    this.inScopeOf = f.objectOrNull("inScopeOf", InScopeOf::read);
+    this.credentialId = f.jsonString("credentialId");
+    this.identityProvider = f.jsonString("identityProvider");
   }
 
   static UserIdentity read(JsonObject json, String path) {
@@ -75,52 +77,52 @@ public final class UserIdentity extends JsonBacked {
 
   /** Returns {@code type}, for example {@code AssumedRole}. */
   public Optional<String> type() {
-    return type;
+    return Fields.text(type);
   }
 
   /** Returns {@code principalId}; for temporary credentials it ends with {@code :SESSION}. */
   public Optional<String> principalId() {
-    return principalId;
+    return Fields.text(principalId);
   }
 
   /** Returns {@code arn}, the principal's ARN. */
   public Optional<String> arn() {
-    return arn;
+    return Fields.text(arn);
   }
 
   /** Returns {@code accountId}, the account that owns the principal. */
   public Optional<String> accountId() {
-    return accountId;
+    return Fields.text(accountId);
   }
 
   /** Returns {@code accessKeyId}; may be the empty string. */
   public Optional<String> accessKeyId() {
-    return accessKeyId;
+    return Fields.text(accessKeyId);
   }
 
   /** Returns {@code userName}. */
   public Optional<String> userName() {
-    return userName;
+    return Fields.text(userName);
   }
 
   /** Returns {@code sessionContext}, present for temporary credentials. */
   public Optional<SessionContext> sessionContext() {
-    return sessionContext;
+    return Optional.ofNullable(sessionContext);
   }
 
   /** Returns {@code invokedBy}, the AWS service that made the request on the principal's behalf. */
   public Optional<String> invokedBy() {
-    return invokedBy;
+    return Fields.text(invokedBy);
   }
 
   /** Returns {@code invokedByDelegate}, a product provider using temporary delegated access. */
   public Optional<InvokedByDelegate> invokedByDelegate() {
-    return invokedByDelegate;
+    return Optional.ofNullable(invokedByDelegate);
   }
 
   /** Returns {@code onBehalfOf}, set for IAM Identity Center callers. */
   public Optional<OnBehalfOf> onBehalfOf() {
-    return onBehalfOf;
+    return Optional.ofNullable(onBehalfOf);
   }
 
   /**
@@ -128,21 +130,21 @@ public final class UserIdentity extends JsonBacked {
    * function).
    */
   public Optional<InScopeOf> inScopeOf() {
-    return inScopeOf;
+    return Optional.ofNullable(inScopeOf);
   }
 
   /** Returns {@code credentialId}, set for bearer-token callers. */
   public Optional<String> credentialId() {
-    return credentialId;
+    return Fields.text(credentialId);
   }
 
   /** Returns {@code identityProvider}: a SAML name qualifier or an OIDC issuer. */
   public Optional<String> identityProvider() {
-    return identityProvider;
+    return Fields.text(identityProvider);
   }
 
   /** Returns true if {@link #type()} is {@code AssumedRole}. */
   public boolean isAssumedRole() {
-    return type.filter(ASSUMED_ROLE::equals).isPresent();
+    return type != null && ASSUMED_ROLE.equals(type.value());
   }
 }

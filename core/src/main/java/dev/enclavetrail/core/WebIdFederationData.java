@@ -1,7 +1,9 @@
 package dev.enclavetrail.core;
 
 import dev.enclavetrail.core.json.JsonObject;
+import dev.enclavetrail.core.json.JsonString;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@code webIdFederationData} of a {@link SessionContext}: the web-identity provider and its
@@ -9,14 +11,14 @@ import java.util.Optional;
  */
 public final class WebIdFederationData extends JsonBacked {
 
-  private final Optional<String> federatedProvider;
-  private final Optional<JsonObject> attributes;
+  private final @Nullable JsonString federatedProvider;
+  private final @Nullable JsonObject attributes;
 
   private WebIdFederationData(JsonObject json, String path) {
     super(json);
     Fields f = new Fields(json, path);
-    this.federatedProvider = f.string("federatedProvider");
-    this.attributes = f.object("attributes");
+    this.federatedProvider = f.jsonString("federatedProvider");
+    this.attributes = f.objectOrNull("attributes");
   }
 
   static WebIdFederationData read(JsonObject json, String path) {
@@ -25,11 +27,11 @@ public final class WebIdFederationData extends JsonBacked {
 
   /** Returns {@code federatedProvider}, for example {@code cognito-identity.amazonaws.com}. */
   public Optional<String> federatedProvider() {
-    return federatedProvider;
+    return Fields.text(federatedProvider);
   }
 
   /** Returns the provider's {@code attributes}, kept as JSON. */
   public Optional<JsonObject> attributes() {
-    return attributes;
+    return Optional.ofNullable(attributes);
   }
 }

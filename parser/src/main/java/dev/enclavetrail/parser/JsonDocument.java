@@ -22,9 +22,7 @@ import dev.enclavetrail.core.json.JsonObject;
 import dev.enclavetrail.core.json.JsonString;
 import dev.enclavetrail.core.json.JsonValue;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Stage 2 of the JSON engine: on-demand access to a document that {@link JsonEngine} has checked
@@ -734,65 +732,101 @@ final class JsonDocument {
     if (!isContainer(v)) {
       return scalar(v, tape[v] & KIND_MASK);
     }
-    Object[] frames = new Object[16]; // JsonObject.Builder or List<JsonValue>, by depth
-    int[] names = new int[16]; // by depth: the name awaiting its value in an object, or -1
+    // The members (or elements) of the open containers, innermost last, from base[depth] on; an
+    // object's members go to core in one call once its end is reached.
+    String[] names = scratchNames;
+    JsonValue[] values = scratchValues;
+    int[] nameAt = scratchNameAt;
+    int[] base = scratchBase;
+    int[] frame = scratchFrame; // by depth: FRAME_OBJECT, plus FRAME_NAMED between name and value
+    int sp = 0;
     int top = -1;
     int last = tape[v + 2];
     for (int e = v; ; e += ENTRY) {
       int kind = tape[e] & KIND_MASK;
       JsonValue value;
-      if (isContainer(e)) {
+      if (kind == OBJECT || kind == ARRAY) {
         top++;
-        if (top == frames.length) {
-          frames = Arrays.copyOf(frames, top * 2);
-          names = Arrays.copyOf(names, top * 2);
+        if (top == base.length) {
+          base = scratchBase = Arrays.copyOf(base, top * 2);
+          frame = scratchFrame = Arrays.copyOf(frame, top * 2);
         }
-        frames[top] = kind == OBJECT ? JsonObject.builder() : new ArrayList<JsonValue>(size(e));
-        names[top] = -1;
+        base[top] = sp;
+        frame[top] = kind == OBJECT ? FRAME_OBJECT : 0;
         continue;
       }
       if (kind == END) {
-        value = build(frames[top]);
-        frames[top] = null;
+        int from = base[top];
+        value =
+            frame[top] == FRAME_OBJECT
+                ? object(names, values, nameAt, from, sp - from)
+                : array(values, from, sp - from);
+        Arrays.fill(values, from, sp, null);
+        sp = from;
         top--;
         if (e == last) {
           return value;
         }
-      } else if (frames[top] instanceof JsonObject.Builder && names[top] < 0) {
-        names[top] = e;
+      } else if (frame[top] == FRAME_OBJECT) {
+        if (sp == names.length) {
+          names = scratchNames = Arrays.copyOf(names, sp * 2);
+          values = scratchValues = Arrays.copyOf(values, sp * 2);
+          nameAt = scratchNameAt = Arrays.copyOf(nameAt, sp * 2);
+        }
+        names[sp] =
+            (tape[e] & ESCAPED) == 0
+                ? engine.names().get(input, tape[e + 1] + 1, tape[e + 2] - tape[e + 1] - 2)
+                : decodeString(e);
+        nameAt[sp] = e;
+        sp++; // the member's slot, taken before its value's own members
+        frame[top] = FRAME_OBJECT | FRAME_NAMED;
         continue;
       } else {
         value = scalar(e, kind);
       }
-      Object frame = frames[top];
-      if (frame instanceof JsonObject.Builder object) {
-        int n = names[top];
-        String name =
-            (tape[n] & ESCAPED) == 0
-                ? engine.names().get(input, tape[n + 1] + 1, tape[n + 2] - tape[n + 1] - 2)
-                : decodeString(n);
-        try {
-          object.put(name, value);
-        } catch (IllegalArgumentException repeated) {
-          throw JsonEngine.error(
-              input, tape[n + 1], "duplicate member name `" + excerpt(name) + "`");
-        }
-        names[top] = -1;
+      if (frame[top] != 0) {
+        values[sp - 1] = value;
+        frame[top] = FRAME_OBJECT;
       } else {
-        @SuppressWarnings("unchecked")
-        List<JsonValue> list = (List<JsonValue>) frame;
-        list.add(value);
+        if (sp == values.length) {
+          names = scratchNames = Arrays.copyOf(names, sp * 2);
+          values = scratchValues = Arrays.copyOf(values, sp * 2);
+          nameAt = scratchNameAt = Arrays.copyOf(nameAt, sp * 2);
+        }
+        values[sp++] = value;
       }
     }
   }
 
-  private static JsonValue build(Object frame) {
-    if (frame instanceof JsonObject.Builder object) {
-      return object.build();
+  private static final int FRAME_OBJECT = 1;
+  private static final int FRAME_NAMED = 2;
+
+  // Reused by toJsonValue, which grows them; values are cleared after use, so as not to keep a
+  // record alive.
+  private String[] scratchNames = new String[64];
+  private JsonValue[] scratchValues = new JsonValue[64];
+  private int[] scratchNameAt = new int[64];
+  private int[] scratchBase = new int[16];
+  private int[] scratchFrame = new int[16];
+
+  private JsonObject object(String[] names, JsonValue[] values, int[] nameAt, int from, int n) {
+    try {
+      return JsonObject.copyOf(names, values, from, n);
+    } catch (IllegalArgumentException repeated) {
+      for (int i = from + 1; i < from + n; i++) {
+        for (int j = from; j < i; j++) {
+          if (names[j].equals(names[i])) {
+            throw JsonEngine.error(
+                input, tape[nameAt[i] + 1], "duplicate member name `" + excerpt(names[i]) + "`");
+          }
+        }
+      }
+      throw repeated;
     }
-    @SuppressWarnings("unchecked")
-    List<JsonValue> list = (List<JsonValue>) frame;
-    return JsonArray.of(list);
+  }
+
+  private static JsonArray array(JsonValue[] values, int from, int n) {
+    return n == 0 ? JsonArray.empty() : JsonArray.of(Arrays.copyOfRange(values, from, from + n));
   }
 
   private JsonValue scalar(int v, int kind) {

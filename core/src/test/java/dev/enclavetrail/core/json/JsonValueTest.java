@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,48 @@ class JsonValueTest {
     assertThat(first.size()).isEqualTo(12);
     assertThat(first.getNumber("k11")).contains(JsonNumber.of(11));
     assertThat(b.build().getNumber("k12")).contains(JsonNumber.of(12));
+  }
+
+  @Test
+  void copyOf_copiesTheRange_equalToTheBuiltObject() {
+    String[] names = new String[30];
+    JsonValue[] values = new JsonValue[30];
+    JsonObject.Builder b = JsonObject.builder();
+    for (int i = 0; i < 30; i++) {
+      names[i] = "k" + i;
+      values[i] = JsonNumber.of(i);
+      if (i >= 5) {
+        b.put(names[i], values[i]);
+      }
+    }
+    JsonObject o = JsonObject.copyOf(names, values, 5, 25);
+    names[7] = "changed";
+    values[7] = JsonNull.INSTANCE;
+    assertThat(o).isEqualTo(b.build());
+    assertThat(o.getNumber("k7")).contains(JsonNumber.of(7));
+    assertThat(o.has("k4")).isFalse();
+    assertThat(JsonObject.copyOf(names, values, 3, 2).names()).containsExactly("k3", "k4");
+    assertThat(JsonObject.copyOf(names, values, 30, 0)).isSameAs(JsonObject.empty());
+  }
+
+  @Test
+  void copyOf_repeatedNameOrNull_rejected() {
+    String[] small = {"a", "b", "a"};
+    String[] large = {"a", "b", "c", "d", "e", "f", "g", "h", "i", "c"};
+    JsonValue[] values = new JsonValue[10];
+    Arrays.fill(values, JsonBoolean.TRUE);
+    assertThatThrownBy(() -> JsonObject.copyOf(small, values, 0, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicate member name `a`");
+    assertThat(JsonObject.copyOf(small, values, 1, 2).names()).containsExactly("b", "a");
+    assertThatThrownBy(() -> JsonObject.copyOf(large, values, 0, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("duplicate member name `c`");
+    values[1] = null;
+    assertThatThrownBy(() -> JsonObject.copyOf(small, values, 1, 2))
+        .isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> JsonObject.copyOf(small, values, 2, 2))
+        .isInstanceOf(IndexOutOfBoundsException.class);
   }
 
   @Test
