@@ -3,19 +3,14 @@ package dev.enclavetrail.parser;
 import dev.enclavetrail.core.AttestationRecipient;
 import dev.enclavetrail.core.CloudTrailFormatException;
 import dev.enclavetrail.core.CloudTrailRecord;
+import dev.enclavetrail.core.CloudTrailTime;
 import dev.enclavetrail.core.json.JsonObject;
 import dev.enclavetrail.core.json.JsonValue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -135,9 +130,6 @@ public final class RecordView {
    * bytes and the recipient built from them, a couple of MiB at worst.
    */
   private static final int MAX_CACHED_RECIPIENT = 2048;
-
-  private static final DateTimeFormatter BASIC_INSTANT =
-      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'", Locale.ROOT);
 
   // ---- state -----------------------------------------------------------------------------------
 
@@ -375,9 +367,8 @@ public final class RecordView {
   }
 
   /**
-   * Returns {@code eventTime}, read as core reads it (ISO 8601 with an offset, or the basic form
-   * {@code 20131102T010628Z}); the usual {@code 2023-07-10T11:42:36Z} is read straight from the
-   * bytes.
+   * Returns {@code eventTime}, read as core reads it ({@link CloudTrailTime#parse}: ISO 8601 with
+   * an offset, or the basic form {@code 20131102T010628Z}).
    *
    * @throws CloudTrailParseException if it is not a string, or not a time
    */
@@ -389,26 +380,12 @@ public final class RecordView {
     if (!doc.isString(v)) {
       throw typeError("eventTime", "a string", v);
     }
-    long seconds = simpleEpochSecond(v);
-    if (seconds != Long.MIN_VALUE) {
-      return Optional.of(Instant.ofEpochSecond(seconds));
-    }
     String text = doc.decodeString(v);
     try {
-      return Optional.of(
-          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
-    } catch (DateTimeParseException extended) {
-      try {
-        return Optional.of(LocalDateTime.parse(text, BASIC_INSTANT).toInstant(ZoneOffset.UTC));
-      } catch (DateTimeParseException basic) {
-        throw session.viewError(
-            "field `eventTime`: expected an ISO 8601 time, found `"
-                + JsonDocument.excerpt(text)
-                + "`",
-            "eventTime",
-            doc.byteOffset(v),
-            null);
-      }
+      return Optional.of(CloudTrailTime.parse(text));
+    } catch (IllegalArgumentException e) {
+      throw session.viewError(
+          "field `eventTime`: " + e.getMessage(), "eventTime", doc.byteOffset(v), null);
     }
   }
 
@@ -707,73 +684,6 @@ public final class RecordView {
     } catch (CloudTrailParseException e) {
       throw session.viewError(e.reason(), null, e.byteOffset(), null);
     }
-  }
-
-  /**
-   * Returns the epoch second of string {@code v} if it is exactly {@code yyyy-MM-ddTHH:mm:ssZ} with
-   * valid fields; {@link Long#MIN_VALUE} otherwise (the general parser then decides).
-   */
-  private long simpleEpochSecond(int v) {
-    if (doc.rawLength(v) != 20) {
-      return Long.MIN_VALUE;
-    }
-    JsonInput in = doc.input();
-    int p = doc.byteOffset(v) + 1;
-    if (in.byteAt(p + 4) != '-'
-        || in.byteAt(p + 7) != '-'
-        || in.byteAt(p + 10) != 'T'
-        || in.byteAt(p + 13) != ':'
-        || in.byteAt(p + 16) != ':'
-        || in.byteAt(p + 19) != 'Z') {
-      return Long.MIN_VALUE;
-    }
-    int year = digits(in, p, 4);
-    int month = digits(in, p + 5, 2);
-    int day = digits(in, p + 8, 2);
-    int hour = digits(in, p + 11, 2);
-    int minute = digits(in, p + 14, 2);
-    int second = digits(in, p + 17, 2);
-    if ((year | month | day | hour | minute | second) < 0
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > daysInMonth(year, month)
-        || hour > 23
-        || minute > 59
-        || second > 59) {
-      return Long.MIN_VALUE;
-    }
-    return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second;
-  }
-
-  private static int digits(JsonInput in, int p, int n) {
-    int value = 0;
-    for (int i = 0; i < n; i++) {
-      int d = in.byteAt(p + i) - '0';
-      if (d < 0 || d > 9) {
-        return -1;
-      }
-      value = value * 10 + d;
-    }
-    return value;
-  }
-
-  private static int daysInMonth(int year, int month) {
-    return switch (month) {
-      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
-      case 4, 6, 9, 11 -> 30;
-      default -> 31;
-    };
-  }
-
-  /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-  private static long epochDay(int year, int month, int day) {
-    int y = month <= 2 ? year - 1 : year;
-    int era = Math.floorDiv(y, 400);
-    int yoe = y - era * 400;
-    int doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146_097L + doe - 719_468L;
   }
 
   // ---- error reporting -------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package dev.enclavetrail.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The fast path of {@link Fields#parseInstant} against {@link DateTimeFormatter}. */
-class FieldsTest {
+/** {@link CloudTrailTime#parse}, and its fast path against {@link DateTimeFormatter}. */
+class CloudTrailTimeTest {
 
   @ParameterizedTest
   @ValueSource(
@@ -42,7 +43,7 @@ class FieldsTest {
         "2023-01-01T23:59:59.5Z"
       })
   void fastPath_agreesWithTheGeneralParser(String text) {
-    Instant fast = Fields.parseUtcSeconds(text);
+    Instant fast = CloudTrailTime.parseUtcSeconds(text);
     if (fast != null) {
       assertThat(fast).isEqualTo(general(text));
     }
@@ -50,9 +51,9 @@ class FieldsTest {
 
   @Test
   void fastPath_takesTheCommonForm() {
-    assertThat(Fields.parseUtcSeconds("2023-07-10T11:42:36Z"))
+    assertThat(CloudTrailTime.parseUtcSeconds("2023-07-10T11:42:36Z"))
         .isEqualTo(Instant.parse("2023-07-10T11:42:36Z"));
-    assertThat(Fields.parseUtcSeconds("2023-07-10T11:42:36.000Z")).isNull();
+    assertThat(CloudTrailTime.parseUtcSeconds("2023-07-10T11:42:36.000Z")).isNull();
   }
 
   @Test
@@ -68,7 +69,7 @@ class FieldsTest {
               random.nextInt(26),
               random.nextInt(62),
               random.nextInt(62));
-      Instant fast = Fields.parseUtcSeconds(text);
+      Instant fast = CloudTrailTime.parseUtcSeconds(text);
       Instant general = general(text);
       if (fast != null) {
         assertThat(fast).as(text).isEqualTo(general);
@@ -76,6 +77,24 @@ class FieldsTest {
         assertThat(general).as(text).isNull();
       }
     }
+  }
+
+  @Test
+  void parse_everyForm_readsTheSameInstant() {
+    Instant t = Instant.parse("2013-11-02T01:06:28Z");
+    assertThat(CloudTrailTime.parse("2013-11-02T01:06:28Z")).isEqualTo(t);
+    assertThat(CloudTrailTime.parse("2013-11-02T01:06:28.000Z")).isEqualTo(t);
+    assertThat(CloudTrailTime.parse("2013-11-02T02:06:28+01:00")).isEqualTo(t);
+    assertThat(CloudTrailTime.parse("20131102T010628Z")).isEqualTo(t);
+  }
+
+  @Test
+  void parse_notATime_rejectedWithTheTextQuoted() {
+    assertThatThrownBy(() -> CloudTrailTime.parse("2023-02-29T12:00:00Z"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("expected an ISO 8601 time, found `2023-02-29T12:00:00Z`");
+    assertThatThrownBy(() -> CloudTrailTime.parse("yesterday\n"))
+        .hasMessage("expected an ISO 8601 time, found `yesterday\\u000a`");
   }
 
   private static @Nullable Instant general(String text) {
