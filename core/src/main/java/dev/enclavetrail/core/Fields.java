@@ -41,14 +41,7 @@ final class Fields {
 
   /** A string member; absent or {@code null} gives empty. */
   Optional<String> string(String name) {
-    JsonValue v = json.getOrNull(name);
-    if (v == null || v instanceof JsonNull) {
-      return Optional.empty();
-    }
-    if (v instanceof JsonString s) {
-      return Optional.of(s.value());
-    }
-    throw typeError(name, "a string", v);
+    return text(jsonString(name));
   }
 
   /** A string member, not decoded; absent or {@code null} gives null. */
@@ -86,7 +79,10 @@ final class Fields {
     return o == null ? null : decode.decode(o, path(name));
   }
 
-  /** As {@link #bool(String)}, but null when absent or {@code null}. */
+  /**
+   * A boolean sent as a JSON boolean or as the string {@code "true"} / {@code "false"} (any case);
+   * absent or {@code null} gives null.
+   */
   @Nullable Boolean boolOrNull(String name) {
     JsonValue v = json.getOrNull(name);
     if (v == null || v instanceof JsonNull) {
@@ -106,13 +102,16 @@ final class Fields {
     throw typeError(name, "a boolean", v);
   }
 
-  /** As {@link #instant(String)}, but null when absent or {@code null}. */
+  /** An instant as {@link CloudTrailTime#parse} reads it; absent or {@code null} gives null. */
   @Nullable Instant instantOrNull(String name) {
     JsonString s = jsonString(name);
     return s == null ? null : parseInstant(s.value(), path(name));
   }
 
-  /** As {@link #parsed(String, Function)}, but null when absent or {@code null}. */
+  /**
+   * A string member mapped through {@code parse}, whose {@link IllegalArgumentException} names the
+   * field; absent or {@code null} gives null.
+   */
   <T> @Nullable T parsedOrNull(String name, Function<String, T> parse) {
     JsonString s = jsonString(name);
     if (s == null) {
@@ -128,19 +127,12 @@ final class Fields {
 
   /** An object member; absent or {@code null} gives empty. */
   Optional<JsonObject> object(String name) {
-    JsonValue v = json.getOrNull(name);
-    if (v == null || v instanceof JsonNull) {
-      return Optional.empty();
-    }
-    if (v instanceof JsonObject o) {
-      return Optional.of(o);
-    }
-    throw typeError(name, "an object", v);
+    return Optional.ofNullable(objectOrNull(name));
   }
 
   /** An object member decoded by {@code decode}, which receives the member and its path. */
   <T> Optional<T> object(String name, ObjectDecoder<T> decode) {
-    return object(name).map(o -> decode.decode(o, path(name)));
+    return Optional.ofNullable(objectOrNull(name, decode));
   }
 
   /** An array member; absent or {@code null} gives empty. */
@@ -197,26 +189,9 @@ final class Fields {
     return List.copyOf(out);
   }
 
-  /**
-   * A boolean sent as a JSON boolean or as the string {@code "true"} / {@code "false"} (any case).
-   */
+  /** As {@link #boolOrNull(String)}; absent or {@code null} gives empty. */
   Optional<Boolean> bool(String name) {
-    JsonValue v = json.getOrNull(name);
-    if (v == null || v instanceof JsonNull) {
-      return Optional.empty();
-    }
-    if (v instanceof JsonBoolean b) {
-      return Optional.of(b.value());
-    }
-    if (v instanceof JsonString s) {
-      if (s.value().equalsIgnoreCase("true")) {
-        return Optional.of(true);
-      }
-      if (s.value().equalsIgnoreCase("false")) {
-        return Optional.of(false);
-      }
-    }
-    throw typeError(name, "a boolean", v);
+    return Optional.ofNullable(boolOrNull(name));
   }
 
   /** An integral number, also accepted as a string of digits. */
@@ -238,31 +213,6 @@ final class Fields {
           "field `" + p + "`: expected an integer, found `" + excerpt(v.toString()) + "`", p);
     }
     throw typeError(name, "an integer", v);
-  }
-
-  /**
-   * An instant in ISO 8601 extended ({@code 2023-07-10T11:42:36Z}) or basic ({@code
-   * 20131102T010628Z}) form.
-   */
-  Optional<Instant> instant(String name) {
-    return string(name).map(text -> parseInstant(text, path(name)));
-  }
-
-  /**
-   * A string member mapped through {@code parse}, whose {@link IllegalArgumentException} names the
-   * field.
-   */
-  <T> Optional<T> parsed(String name, Function<String, T> parse) {
-    Optional<String> text = string(name);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(parse.apply(text.get()));
-    } catch (IllegalArgumentException e) {
-      String p = path(name);
-      throw new CloudTrailFormatException("field `" + p + "`: " + e.getMessage(), p);
-    }
   }
 
   static Instant parseInstant(String text, String path) {
