@@ -112,15 +112,6 @@ public final class RecordView {
     return w;
   }
 
-  /** Entries of the cache of common strings: 2 to this power. */
-  private static final int CACHE_BITS = 8;
-
-  /**
-   * Entries of a set of the caches: a value may be in any of the {@code WAYS} entries that its hash
-   * picks, so that a few values whose hashes collide do not push each other out.
-   */
-  private static final int WAYS = 4;
-
   /** The longest string (in bytes) that the cache of common strings keeps. */
   private static final int MAX_CACHED_LENGTH = 64;
 
@@ -144,33 +135,16 @@ public final class RecordView {
   private boolean indexed;
   private final int[] slots = new int[SLOT_NAMES.length];
 
-  /** The bytes of the strings in {@link #cachedStrings}, by hash; null where none is. */
-  private final byte[][] cachedBytes = new byte[1 << CACHE_BITS][];
-
-  /** Strings decoded by {@link #common(int)}, by a hash of their bytes. */
-  private final String[] cachedStrings = new String[1 << CACHE_BITS];
-
-  /** The hashes of the strings in {@link #cachedStrings}. */
-  private final int[] stringHashes = new int[1 << CACHE_BITS];
-
-  /** The hashes of the recipients in {@link #recipients}. */
-  private final long[] recipientHashes = new long[1 << CACHE_BITS];
-
-  /** Entries replaced in full sets of the caches, which picks the next one to replace. */
-  private int replaced;
-
-  /** The bytes of the recipient objects in {@link #recipients}, by hash. */
-  private final byte[][] recipientBytes = new byte[1 << CACHE_BITS][];
+  /** Strings decoded by {@link #common(int)}, by their bytes. */
+  private final BytesCache<String> strings = new BytesCache<>();
 
   /**
-   * Recipients read by {@link #recipient()}, by a hash of their object's bytes: an attested
-   * workload sends the same few recipients over and over (enclave-mix: 59 distinct among 3,861),
-   * and each is immutable. Materialising a recipient and building it was 15% of the reader's scan
-   * of enclave-mix and nearly all of its allocation; a hit costs a hash and a compare of the
-   * object's bytes.
+   * Recipients read by {@link #recipient()}, by their object's bytes: an attested workload sends
+   * the same few recipients over and over (enclave-mix: 59 distinct among 3,861), and each is
+   * immutable. Materialising a recipient and building it was 15% of the reader's scan of
+   * enclave-mix and nearly all of its allocation.
    */
-  private final @Nullable AttestationRecipient[] recipients =
-      new AttestationRecipient[1 << CACHE_BITS];
+  private final BytesCache<AttestationRecipient> recipients = new BytesCache<>();
 
   // ---- life-cycle ------------------------------------------------------------------------------
 
@@ -408,21 +382,11 @@ public final class RecordView {
     JsonInput in = doc.input();
     int from = doc.byteOffset(r);
     int length = doc.endOffset(r) - from;
-    long h = 0;
-    int set = -1;
-    if (length >= 8 && length <= MAX_CACHED_RECIPIENT) {
-      h = hash(in, from, length);
-      set = (int) (h >>> (64 - CACHE_BITS)) & -WAYS;
-      for (int e = set; e < set + WAYS; e++) {
-        byte[] key = recipientBytes[e];
-        AttestationRecipient cached = recipients[e];
-        if (cached != null
-            && recipientHashes[e] == h
-            && key.length == length
-            && in.regionEquals(from, key)) {
-          return Optional.of(cached);
-        }
-      }
+    boolean cacheable = length >= 8 && length <= MAX_CACHED_RECIPIENT;
+    long h = cacheable ? hash(in, from, length) : 0;
+    AttestationRecipient cached = cacheable ? recipients.get(in, from, length, h) : null;
+    if (cached != null) {
+      return Optional.of(cached);
     }
     JsonObject json = (JsonObject) materialise(r);
     AttestationRecipient recipient;
@@ -431,13 +395,8 @@ public final class RecordView {
     } catch (CloudTrailFormatException x) {
       throw located(x, r, "additionalEventData.recipient");
     }
-    if (set >= 0) {
-      byte[] copy = new byte[length];
-      in.copyTo(from, copy, 0, length);
-      int e = victim(recipients, set);
-      recipientHashes[e] = h;
-      recipientBytes[e] = copy;
-      recipients[e] = recipient;
+    if (cacheable) {
+      recipients.put(in, from, length, h, recipient);
     }
     return Optional.of(recipient);
   }
@@ -577,10 +536,10 @@ public final class RecordView {
 
   /**
    * Returns what {@link #string} returns, for a field whose values repeat (eventSource, eventName,
-   * awsRegion, recipientAccountId): a value seen before is returned from {@link #cachedStrings}.
-   * Decoding (a copy of the bytes and a String) was a tenth of the reader's scan of invictus; with
-   * this cache and {@link #index()} comparing names by words, the scan took 8-9% less time on
-   * invictus and 10% less on enclave-mix (A/B in one JVM, best run per round).
+   * awsRegion, recipientAccountId): a value seen before is returned from {@link #strings}. Decoding
+   * (a copy of the bytes and a String) was a tenth of the reader's scan of invictus; with this
+   * cache and {@link #index()} comparing names by words, the scan took 8-9% less time on invictus
+   * and 10% less on enclave-mix (A/B in one JVM, best run per round).
    */
   private Optional<String> commonString(int v, String field) {
     if (v < 0) {
@@ -605,45 +564,22 @@ public final class RecordView {
     }
     JsonInput in = d.input();
     int from = d.byteOffset(v) + 1;
-    int h = length;
+    // A sample of four bytes and the length: values of one field differ early, late or in length.
+    long h = length;
     if (length > 0) {
       h = h * 31 + in.byteAt(from);
       h = h * 31 + in.byteAt(from + (length >>> 1));
       h = h * 31 + in.byteAt(from + length - 1);
       h = h * 31 + in.byteAt(from + (length >>> 2));
     }
-    h *= 0x9E3779B9;
-    int set = (h >>> (32 - CACHE_BITS)) & -WAYS;
-    for (int e = set; e < set + WAYS; e++) {
-      byte[] key = cachedBytes[e];
-      if (key != null
-          && stringHashes[e] == h
-          && key.length == length
-          && in.regionEquals(from, key)) {
-        return cachedStrings[e];
-      }
+    h *= 0x9E3779B97F4A7C15L;
+    String cached = strings.get(in, from, length, h);
+    if (cached != null) {
+      return cached;
     }
     String text = d.decodeString(v);
-    byte[] copy = new byte[length];
-    in.copyTo(from, copy, 0, length);
-    int e = victim(cachedBytes, set);
-    stringHashes[e] = h;
-    cachedBytes[e] = copy;
-    cachedStrings[e] = text;
+    strings.put(in, from, length, h, text);
     return text;
-  }
-
-  /**
-   * Returns the entry of {@code set} (the first of {@link #WAYS} entries of {@code keys}) to fill:
-   * an empty one, else one in turn.
-   */
-  private int victim(@Nullable Object[] keys, int set) {
-    for (int e = set; e < set + WAYS; e++) {
-      if (keys[e] == null) {
-        return e;
-      }
-    }
-    return set + (replaced++ & (WAYS - 1));
   }
 
   private Optional<String> string(int v, String field) {
