@@ -1,5 +1,7 @@
 package dev.enclavetrail.parser;
 
+import java.util.Arrays;
+
 /**
  * A small direct-mapped cache from the UTF-8 bytes of member names to their strings, so that
  * materialising many records of one vocabulary ({@code eventSource}, {@code userIdentity}...)
@@ -25,7 +27,7 @@ final class NameCache {
   private final long[] words = new long[2 * SLOTS];
 
   NameCache() {
-    java.util.Arrays.fill(lengths, -1);
+    Arrays.fill(lengths, -1);
   }
 
   /**
