@@ -23,7 +23,10 @@ import org.jspecify.annotations.Nullable;
  * accessors that return values ({@link #eventSource()}, {@link #eventTime()}, {@link
  * #recipient()}...) decode only their field; {@link #toRecord()} materialises the whole record as
  * core's {@link CloudTrailRecord}, equal to what core's Jackson binding reads from the same bytes;
- * {@link #writeJson(OutputStream)} writes it as one line of compact JSON.
+ * {@link #writeJson(OutputStream)} writes it as one line of compact JSON. Values that repeat from
+ * record to record ({@link #eventSource()}, {@link #eventName()}, {@link #awsRegion()}, {@link
+ * #recipientAccountId()}, {@link #recipient()}) come from small caches keyed by their exact bytes,
+ * so equal values may be the same instance; they are immutable, and never tied to the view.
  *
  * <pre>{@code
  * reader.read(dir, view -> {
