@@ -46,6 +46,13 @@ abstract sealed class ByteSource permits ByteSource.Plain, ByteSource.Gzip {
     return new Plain(in, buffer, n);
   }
 
+  /** Returns true if {@code bytes} start with the gzip magic bytes. */
+  static boolean isGzip(byte[] bytes) {
+    return bytes.length >= 2
+        && (bytes[0] & 0xFF) == GZIP_MAGIC_1
+        && (bytes[1] & 0xFF) == GZIP_MAGIC_2;
+  }
+
   /** Returns true if the bytes are inflated from gzip. */
   abstract boolean compressed();
 

@@ -208,6 +208,21 @@ public final class CloudTrailReader {
   }
 
   /**
+   * Reads one input held in memory, for example an object fetched from S3, its shape detected from
+   * its content, handing each record to {@code handler}; {@code sourceName} names it in {@link
+   * SourceFile} and in errors. Uncompressed bytes are read in place, without a copy; gzip is
+   * inflated as it is read. The array must not change while it is read.
+   *
+   * @throws CloudTrailParseException in strict mode, at the first malformed byte
+   */
+  public ReadSummary read(byte[] input, String sourceName, RecordHandler handler) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(handler, "handler");
+    return run(List.of(new ReadSession.Input(null, null, input, sourceName)), handler);
+  }
+
+  /**
    * Returns the records of files and directories as an iterator, read as it advances; close it to
    * release the file being read. Every path is checked now.
    *
@@ -226,6 +241,18 @@ public final class CloudTrailReader {
     Objects.requireNonNull(sourceName, "sourceName");
     return new RecordStream(
         newSession().start(List.of(new ReadSession.Input(null, in, sourceName))));
+  }
+
+  /**
+   * Returns the records of one input held in memory as an iterator, read in place as it advances
+   * (see {@link #read(byte[], String, RecordHandler)}); the array must not change until the
+   * iterator is closed.
+   */
+  public RecordStream stream(byte[] input, String sourceName) {
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(sourceName, "sourceName");
+    return new RecordStream(
+        newSession().start(List.of(new ReadSession.Input(null, null, input, sourceName))));
   }
 
   private ReadSummary run(List<ReadSession.Input> inputs, RecordHandler handler) {

@@ -1,5 +1,6 @@
 package dev.enclavetrail.parser;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -140,6 +141,11 @@ final class ReadSession implements AutoCloseable {
 
   // the current file
   private @Nullable ByteSource source;
+  private boolean compressed;
+
+  /** The session's own window while {@link #window} is a caller's array read in place. */
+  private byte @Nullable [] ownWindow;
+
   private @Nullable InputStream opened;
   private String fileName = "";
   private @Nullable Path path;
@@ -198,15 +204,21 @@ final class ReadSession implements AutoCloseable {
     this.view = new RecordView(this, doc);
   }
 
-  /** One input: a file, or a stream with a name. */
+  /** One input: a file, a stream or bytes in memory, with a name. */
   static final class Input {
     final @Nullable Path path;
     final @Nullable InputStream stream;
+    final byte @Nullable [] bytes;
     final String name;
 
     Input(@Nullable Path path, @Nullable InputStream stream, String name) {
+      this(path, stream, null, name);
+    }
+
+    Input(@Nullable Path path, @Nullable InputStream stream, byte @Nullable [] bytes, String name) {
       this.path = path;
       this.stream = stream;
+      this.bytes = bytes;
       this.name = name;
     }
   }
@@ -248,6 +260,12 @@ final class ReadSession implements AutoCloseable {
   }
 
   private void closeFile() {
+    byte[] own = ownWindow;
+    if (own != null) {
+      ownWindow = null;
+      window = own;
+      input = new JsonInput.OfArray(own);
+    }
     InputStream in = opened;
     opened = null;
     if (in != null) {
@@ -340,15 +358,31 @@ final class ReadSession implements AutoCloseable {
     lineStart = 0;
     lastCr = -2;
     pendingEnd = -1;
+    byte[] bytes = in.bytes;
+    if (bytes != null && !ByteSource.isGzip(bytes)) {
+      // Read in place: the caller's array is the window, never written to, so there is no copy.
+      ownWindow = window;
+      window = bytes;
+      input = new JsonInput.OfArray(bytes);
+      limit = bytes.length;
+      eof = true;
+      compressed = false;
+      state = TOP;
+      return;
+    }
     try {
       InputStream stream;
       if (in.path != null) {
         stream = Files.newInputStream(in.path);
         opened = stream;
+      } else if (bytes != null) {
+        stream = new ByteArrayInputStream(bytes);
       } else {
         stream = java.util.Objects.requireNonNull(in.stream);
       }
-      source = ByteSource.open(stream, raw, inflater, crc);
+      ByteSource s = ByteSource.open(stream, raw, inflater, crc);
+      source = s;
+      compressed = s.compressed();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -1078,9 +1112,7 @@ final class ReadSession implements AutoCloseable {
   private RecordView bind(JsonDocument d, int root, long index, long offset, int embeddedIn) {
     SourceFile file = sourceFile;
     if (file == null) {
-      ByteSource s = java.util.Objects.requireNonNull(source);
-      file =
-          new SourceFile(fileName, path, java.util.Objects.requireNonNull(shape), s.compressed());
+      file = new SourceFile(fileName, path, java.util.Objects.requireNonNull(shape), compressed);
       sourceFile = file;
     }
     embeddedString = embeddedIn;

@@ -385,6 +385,45 @@ class CloudTrailReaderShapeTest {
     Files.delete(x); // closed: deletable on every platform
   }
 
+  @Test
+  void stream_bytesInPlace_iteratesRecords() {
+    byte[] file = utf8(logFile(COMPACT));
+    List<CloudTrailRecord> records = new ArrayList<>();
+
+    try (RecordStream stream = CloudTrailReader.create().stream(file, "mem.json")) {
+      while (stream.hasNext()) {
+        records.add(stream.next().toRecord());
+      }
+      assertThat(stream.summary().delivered()).isEqualTo(5);
+    }
+
+    assertThat(records).containsExactlyElementsOf(RECORDS);
+  }
+
+  @Test
+  void read_bytesInPlaceThenLargeStream_sessionUsesItsOwnWindowAgain() {
+    // The reader keeps its session for the next read of the thread: a stream read after an
+    // in-place one must fill the session's own window (grown past 256 KiB here), never the array.
+    CloudTrailReader reader = CloudTrailReader.create();
+    byte[] small = utf8(logFile(COMPACT.subList(0, 1)));
+    byte[] before = small.clone();
+    String big = "\"" + "x".repeat(600 * 1024) + "\"";
+    String bigRecord =
+        COMPACT.get(0).substring(0, COMPACT.get(0).length() - 1) + ",\"padding\":" + big + "}";
+    List<Integer> sizes = new ArrayList<>();
+
+    reader.read(small, "small.json", v -> sizes.add(v.toRecord().json().size()));
+    reader.read(
+        new java.io.ByteArrayInputStream(utf8(logFile(List.of(bigRecord, COMPACT.get(1))))),
+        "big.json",
+        v -> sizes.add(v.toRecord().json().size()));
+    reader.read(small, "small.json", v -> sizes.add(v.toRecord().json().size()));
+
+    assertThat(small).isEqualTo(before);
+    int n = RECORDS.get(0).json().size();
+    assertThat(sizes).containsExactly(n, n + 1, RECORDS.get(1).json().size(), n);
+  }
+
   // ---- names -----------------------------------------------------------------------------------
 
   @Test

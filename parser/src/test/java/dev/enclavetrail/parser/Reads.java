@@ -1,5 +1,7 @@
 package dev.enclavetrail.parser;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,10 +53,28 @@ final class Reads {
     return of(bytes, name, CloudTrailReader.builder());
   }
 
+  /**
+   * Reads {@code bytes} leniently twice, as a stream and in place ({@link
+   * CloudTrailReader#read(byte[], String, RecordHandler)}), and checks that both reads deliver and
+   * report the same, at the same places, and that the array read in place is left as it was.
+   */
   static Reads of(byte[] bytes, String name, CloudTrailReader.Builder builder) {
-    Reads r = new Reads();
-    r.summary = r.reader(builder).read(new ByteArrayInputStream(bytes), name, r::add);
-    return r;
+    Reads streamed = new Reads();
+    streamed.summary =
+        streamed.reader(builder).read(new ByteArrayInputStream(bytes), name, streamed::add);
+    Reads inPlace = new Reads();
+    byte[] copy = bytes.clone();
+    inPlace.summary = inPlace.reader(builder).read(copy, name, inPlace::add);
+    assertThat(copy).as("array read in place").isEqualTo(bytes);
+    assertThat(inPlace.records).as("records read in place").isEqualTo(streamed.records);
+    assertThat(inPlace.indices).as("record indices in place").isEqualTo(streamed.indices);
+    assertThat(inPlace.offsets).as("byte offsets in place").isEqualTo(streamed.offsets);
+    assertThat(inPlace.sources.toString()).isEqualTo(streamed.sources.toString());
+    assertThat(inPlace.messages()).as("errors in place").isEqualTo(streamed.messages());
+    assertThat(inPlace.summary.toString())
+        .as("summary in place")
+        .isEqualTo(streamed.summary.toString());
+    return streamed;
   }
 
   static Reads of(String text, String name) {
@@ -70,8 +90,19 @@ final class Reads {
 
   /** Returns the first error of a strict read of {@code bytes}, or null if there is none. */
   static CloudTrailParseException strictError(byte[] bytes, String name) {
+    CloudTrailParseException streamed =
+        strictError(
+            () -> CloudTrailReader.create().read(new ByteArrayInputStream(bytes), name, v -> {}),
+            name);
+    CloudTrailParseException inPlace =
+        strictError(() -> CloudTrailReader.create().read(bytes, name, v -> {}), name);
+    assertThat(inPlace.getMessage()).as("error read in place").isEqualTo(streamed.getMessage());
+    return streamed;
+  }
+
+  private static CloudTrailParseException strictError(Runnable read, String name) {
     try {
-      CloudTrailReader.create().read(new ByteArrayInputStream(bytes), name, v -> {});
+      read.run();
     } catch (CloudTrailParseException e) {
       return e;
     }
