@@ -30,13 +30,13 @@ public class ScanBenchmark {
   private final CloudTrailReader reader = CloudTrailReader.create();
   private final JsonFactory jackson = new JsonFactory();
 
-  /** Ours: the parser's strict reader. */
+  /** Ours: the parser's strict reader, reading each file's array in place as Jackson does. */
   @Benchmark
   public Totals scan(Workload w) {
     Corpus corpus = w.corpus;
     Totals t = new Totals();
     for (int i = 0; i < corpus.files.size(); i++) {
-      reader.read(new ByteArrayInputStream(corpus.files.get(i)), corpus.names.get(i), t::add);
+      reader.read(corpus.files.get(i), corpus.names.get(i), t::add);
     }
     return t;
   }
