@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The example of README.md, run as written. */
+/** Reading a log file with core alone, through CloudTrailJackson, as README.md mentions it. */
 class ReadmeExampleTest {
 
   @Test
@@ -30,7 +30,7 @@ class ReadmeExampleTest {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
-    // --- README example starts here ---
+    // --- example starts here ---
     CloudTrailJackson json = CloudTrailJackson.create();
     for (CloudTrailRecord record : json.readLogFile(Files.readAllBytes(logFile))) {
       record
@@ -43,7 +43,7 @@ class ReadmeExampleTest {
                       recipient.moduleId().map(ModuleId::text).orElse("?"),
                       recipient.imageDigest().map(Measurement::text).orElse("?")));
     }
-    // --- README example ends here ---
+    // --- example ends here ---
 
     assertThat(printed.toString(StandardCharsets.UTF_8).lines())
         .hasSize(4)
