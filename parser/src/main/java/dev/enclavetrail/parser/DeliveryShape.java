@@ -10,8 +10,10 @@ public enum DeliveryShape {
   /** One record alone: a JSON object that is not any of the other shapes. */
   RECORD,
   /**
-   * JSON lines: one record per line, as a CloudWatch Logs export or {@code jq -c} gives them.
-   * Detected when a first record is followed by more values.
+   * JSON lines: one record per line, as {@code jq -c} gives them, or as a CloudWatch Logs export to
+   * S3 does, where each line starts with the event's time stamp and a space ({@code
+   * 2025-01-06T10:15:31.000Z {"eventVersion":...}}; the time stamp is skipped). Detected when a
+   * first record is followed by more values, or from the time stamp.
    */
   NDJSON,
   /**

@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Month;
+import java.time.Year;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -413,6 +415,10 @@ final class ReadSession implements AutoCloseable {
       state = END_FILE;
       return null;
     }
+    if (c >= '0' && c <= '9' && skipExportTime()) {
+      c = '{';
+      setShape(DeliveryShape.NDJSON);
+    }
     int start = pos;
     values++;
     if (c != '{') {
@@ -576,6 +582,67 @@ final class ReadSession implements AutoCloseable {
     if (r == AT_END) {
       state = END_FILE;
     }
+  }
+
+  /**
+   * At a digit that starts a top-level value: if the line starts with the time stamp that a
+   * CloudWatch Logs export to S3 puts before each message ({@code 2025-01-06T10:15:31.000Z}, the
+   * fraction optional), one space and an opening brace, moves {@link #pos} and {@link #mark} to the
+   * brace and returns true; otherwise changes nothing and returns false.
+   */
+  private boolean skipExportTime() {
+    int year = peekDigits(0, 4);
+    int month = peekDigits(5, 2);
+    int day = peekDigits(8, 2);
+    int hour = peekDigits(11, 2);
+    int minute = peekDigits(14, 2);
+    int second = peekDigits(17, 2);
+    boolean shape =
+        peek(4) == '-' && peek(7) == '-' && peek(10) == 'T' && peek(13) == ':' && peek(16) == ':';
+    if (!shape
+        || year < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > Month.of(month).length(Year.isLeap(year))
+        || hour < 0
+        || hour > 23
+        || minute < 0
+        || minute > 59
+        || second < 0
+        || second > 59) {
+      return false;
+    }
+    int i = 19;
+    if (peek(i) == '.') {
+      int digits = 0;
+      while (digits < 9 && peek(i + 1 + digits) >= '0' && peek(i + 1 + digits) <= '9') {
+        digits++;
+      }
+      if (digits == 0) {
+        return false;
+      }
+      i += 1 + digits;
+    }
+    if (peek(i) != 'Z' || peek(i + 1) != ' ' || peek(i + 2) != '{') {
+      return false;
+    }
+    pos = mark + i + 2;
+    mark = pos;
+    return true;
+  }
+
+  /** Returns the {@code n} decimal digits at {@code mark + i} as a number, or -1. */
+  private int peekDigits(int i, int n) {
+    int value = 0;
+    for (int k = 0; k < n; k++) {
+      int b = peek(i + k);
+      if (b < '0' || b > '9') {
+        return -1;
+      }
+      value = value * 10 + b - '0';
+    }
+    return value;
   }
 
   /**

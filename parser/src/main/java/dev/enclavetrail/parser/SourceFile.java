@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * 111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz} (and the older form
  * without an underscore before the unique string, {@code …_20140620T1255ZHdkvFTXOA3Vnhbc.json.gz}),
  * digest names {@code …_CloudTrail-Digest_<region>_<trail>_<home region>_20150801T021000Z.json.gz}
- * and CloudWatch Logs stream names {@code 111122223333_CloudTrail_us-east-2}; when the name has no
+ * and CloudWatch Logs stream names {@code 111122223333_CloudTrail_us-east-2}, also as the folder of
+ * an export's objects ({@code …/111122223333_CloudTrail_us-east-2/000000.gz}); when the name has no
  * account or region, the S3 layout {@code AWSLogs/<account>/CloudTrail/<region>/…} of the path
  * gives them. Names are not parsed strictly: what does not match is simply absent. Immutable.
  */
@@ -28,6 +29,7 @@ public final class SourceFile {
 
   private static final Pattern NAME =
       Pattern.compile("^(\\d{12})_CloudTrail(?:-Digest)?_([a-z]{2}(?:-[a-z]+)+-\\d+)(?=_|\\.|$)");
+  private static final Pattern EXPORT_OBJECT = Pattern.compile("\\d+(?:\\.gz)?");
   private static final Pattern TIME = Pattern.compile("_(\\d{8}T\\d{4}(?:\\d{2})?)Z");
   private static final Pattern LAYOUT =
       Pattern.compile(
@@ -81,6 +83,15 @@ public final class SourceFile {
     if (m.find()) {
       Matcher t = TIME.matcher(fileName);
       return new Meta(m.group(1), m.group(2), t.find(m.end()) ? parseTime(t.group(1)) : null);
+    }
+    // A CloudWatch Logs export names its objects 000000.gz, ... in a folder per log stream.
+    int folderEnd = text.lastIndexOf('/');
+    if (EXPORT_OBJECT.matcher(fileName).matches() && folderEnd > 0) {
+      String folder = text.substring(text.lastIndexOf('/', folderEnd - 1) + 1, folderEnd);
+      Matcher f = NAME.matcher(folder);
+      if (f.find()) {
+        return new Meta(f.group(1), f.group(2), null);
+      }
     }
     Matcher l = LAYOUT.matcher(text);
     if (l.find()) {

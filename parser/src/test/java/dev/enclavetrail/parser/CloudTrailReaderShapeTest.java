@@ -164,6 +164,110 @@ class CloudTrailReaderShapeTest {
     assertDelivered(r, DeliveryShape.NDJSON, false);
   }
 
+  /** A line of a CloudWatch Logs export to S3: the event's time stamp, a space, the message. */
+  private static String exportLine(String stamp, String record) {
+    return stamp + " " + record;
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_cloudWatchExportLines_timeStampsSkippedRecordsDelivered(boolean gzip) {
+    List<String> lines = new ArrayList<>();
+    String[] stamps = {
+      "2025-01-06T10:15:31.000Z",
+      "2025-01-06T10:15:31Z",
+      "2024-02-29T23:59:59.5Z",
+      "2025-01-06T10:15:32.123456789Z",
+      "2025-12-31T00:00:00.000Z"
+    };
+    for (int i = 0; i < COMPACT.size(); i++) {
+      lines.add(exportLine(stamps[i], COMPACT.get(i)));
+    }
+    Reads r = Reads.of(bytes(String.join("\n", lines) + "\n", gzip), "000000.gz");
+
+    assertDelivered(r, DeliveryShape.NDJSON, gzip);
+    assertThat(r.offsets.get(0)).isEqualTo(stamps[0].length() + 1); // the record's `{`
+    assertThat(r.offsets.get(1)).isEqualTo(lines.get(0).length() + 1 + stamps[1].length() + 1);
+  }
+
+  @Test
+  void read_cloudWatchExportTimeStampCutByTheWindow_stillSkipped() {
+    // The first line is padded so that the second line's time stamp straddles the end of the
+    // reader's first window. Reads.of also reads the bytes in place, where nothing is cut, and
+    // checks that both reads agree.
+    String stamp = "2025-01-06T10:15:31.000Z";
+    String head = COMPACT.get(0).substring(0, COMPACT.get(0).length() - 1) + ",\"padding\":\"";
+    int padding = ReadSession.WINDOW - 10 - (stamp.length() + 1 + head.length() + 2 + 1);
+    String first = head + "x".repeat(padding) + "\"}";
+    String text =
+        exportLine(stamp, first)
+            + "\n"
+            + exportLine(stamp, COMPACT.get(1))
+            + "\n"
+            + exportLine(stamp, COMPACT.get(2));
+    assertThat(text.indexOf('\n')).isEqualTo(ReadSession.WINDOW - 11);
+
+    Reads r = Reads.of(text, "000001");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.records).containsExactly(first, COMPACT.get(1), COMPACT.get(2));
+    assertThat(r.offsets.get(1)).isEqualTo(ReadSession.WINDOW - 10 + stamp.length() + 1);
+  }
+
+  @Test
+  void read_oneCloudWatchExportLine_isNdjson() {
+    Reads r = Reads.of(exportLine("2025-01-06T10:15:31.000Z", COMPACT.get(0)), "000000");
+
+    assertThat(r.errors).isEmpty();
+    assertThat(r.records).containsExactly(COMPACT.get(0));
+    assertThat(r.sources.get(0).shape()).isEqualTo(DeliveryShape.NDJSON);
+  }
+
+  @Test
+  void read_cloudWatchExportLineWithBrokenRecord_reportedAtItsLineAndNextLineRead() {
+    String lines =
+        exportLine("2025-01-06T10:15:31.000Z", COMPACT.get(0))
+            + "\n"
+            + exportLine("2025-01-06T10:15:32.000Z", "{\"eventVersion\":\"1.08\",}")
+            + "\n"
+            + exportLine("2025-01-06T10:15:33.000Z", COMPACT.get(1))
+            + "\n";
+    Reads r = Reads.of(lines, "000000");
+
+    assertThat(r.records).containsExactly(COMPACT.get(0), COMPACT.get(1));
+    assertThat(r.messages())
+        .singleElement()
+        .asString()
+        .contains("record 1 at byte")
+        .contains("line 2, column 49");
+    assertThat(r.summary.seen()).isEqualTo(3);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "2025-13-06T10:15:31.000Z ", // no month 13
+        "2025-02-29T10:15:31.000Z ", // 2025 is not a leap year
+        "2025-01-06T24:15:31.000Z ",
+        "2025-01-06T10:60:31.000Z ",
+        "2025-01-06T10:15:31.Z ", // a fraction needs a digit
+        "2025-01-06T10:15:31.000 ", // no Z
+        "2025-01-06T10:15:31.000Z  ", // two spaces
+        "2025-01-06 10:15:31.000Z ",
+        "20250106T101531Z ",
+        "1736158531000 "
+      })
+  void read_lineWithSomethingElseBeforeTheRecord_rejected(String prefix) {
+    Reads r = Reads.of(prefix + COMPACT.get(0) + "\n" + COMPACT.get(1) + "\n", "000000");
+
+    assertThat(r.records).containsExactly(COMPACT.get(1));
+    assertThat(r.messages())
+        .singleElement()
+        .asString()
+        .contains("expected a JSON object (a CloudTrail log file, record or event)")
+        .contains("line 1, column 1");
+  }
+
   @ParameterizedTest(name = "gzip={0}")
   @ValueSource(booleans = {false, true})
   void read_eventBridgeEventsOnePerLine_recordIsTheDetail(boolean gzip) {
@@ -471,6 +575,20 @@ class CloudTrailReaderShapeTest {
   void sourceFile_cloudWatchStreamName_accountAndRegionOnly() {
     SourceFile f =
         new SourceFile("111122223333_CloudTrail_eu-west-1_2", null, DeliveryShape.NDJSON, false);
+
+    assertThat(f.account()).contains("111122223333");
+    assertThat(f.region()).contains("eu-west-1");
+    assertThat(f.deliveryTime()).isEmpty();
+  }
+
+  @Test
+  void sourceFile_cloudWatchExportObject_accountAndRegionFromItsStreamFolder() {
+    SourceFile f =
+        new SourceFile(
+            "exportedlogs/0f3c1a2b-1111-2222-3333-444455556666/111122223333_CloudTrail_eu-west-1/000000.gz",
+            null,
+            DeliveryShape.NDJSON,
+            true);
 
     assertThat(f.account()).contains("111122223333");
     assertThat(f.region()).contains("eu-west-1");
