@@ -136,6 +136,8 @@ public final class Authorizer {
       e.keyDirect = keyDirect;
       e.keyAccount = keyAccount;
       e.noKey = noKey;
+      e.identityAllow = identityAllow;
+      e.crossAccount = !noKey && isCrossAccount(request);
     }
     return allowed ? Decision.Outcome.ALLOWED : Decision.Outcome.IMPLICIT_DENY;
   }
@@ -197,7 +199,11 @@ public final class Authorizer {
             && action
             && holds(resource, deny)
             && holds(conditions, deny);
-    return applicable ? principal : CallerIdentity.Match.NONE;
+    CallerIdentity.Match match = applicable ? principal : CallerIdentity.Match.NONE;
+    if (e != null) {
+      e.matches.add(match);
+    }
+    return match;
   }
 
   /** Unknown counts as a match for a Deny and as no match for an Allow: fail closed. */
@@ -208,16 +214,47 @@ public final class Authorizer {
   /** Collects what {@link #explain(KmsRequest)} reports. */
   private static final class Explanation {
     final List<Decision.StatementResult> all = new ArrayList<>();
+
+    /** By statement of {@link #all}: how it applies to the request (NONE if it does not). */
+    final List<CallerIdentity.Match> matches = new ArrayList<>();
+
     boolean keyDirect;
     boolean keyAccount;
     boolean noKey;
+    boolean identityAllow;
+    boolean crossAccount;
 
+    /**
+     * Every applicable Deny for an explicit deny. For an allow, the Allow statements of each way
+     * that grants it: a key-policy statement naming the caller (with the caller's identity policies
+     * when it is from another account), a key-policy statement naming the caller's account together
+     * with the identity policies it delegates to, or, for a request without a key, the identity
+     * policies alone. A statement that applies without granting anything, such as the account
+     * statement when no identity policy allows, is not decisive.
+     */
     List<Decision.StatementResult> decisive(Decision.Outcome outcome) {
+      boolean direct = keyDirect && (!crossAccount || identityAllow);
+      boolean delegated = keyAccount && identityAllow;
       List<Decision.StatementResult> out = new ArrayList<>();
-      for (Decision.StatementResult r : all) {
-        if (r.matched()
-            && ((outcome == Decision.Outcome.EXPLICIT_DENY && r.effect() == Effect.DENY)
-                || (outcome == Decision.Outcome.ALLOWED && r.effect() == Effect.ALLOW))) {
+      for (int i = 0; i < all.size(); i++) {
+        Decision.StatementResult r = all.get(i);
+        CallerIdentity.Match m = matches.get(i);
+        if (m == CallerIdentity.Match.NONE) {
+          continue;
+        }
+        boolean decisive;
+        if (outcome == Decision.Outcome.EXPLICIT_DENY) {
+          decisive = r.effect() == Effect.DENY;
+        } else if (outcome != Decision.Outcome.ALLOWED || r.effect() != Effect.ALLOW) {
+          decisive = false;
+        } else if (noKey) {
+          decisive = true; // only identity policies were evaluated
+        } else if (r.policy().equals(KEY_POLICY)) {
+          decisive = m == CallerIdentity.Match.DIRECT ? direct : delegated;
+        } else {
+          decisive = delegated || (direct && crossAccount);
+        }
+        if (decisive) {
           out.add(r);
         }
       }

@@ -74,6 +74,53 @@ class AuthorizerTest {
   }
 
   @Test
+  void decisiveStatements_onlyThoseOfAWayThatGrants() {
+    String accountAndEnclave =
+        "{\"Version\":\"2012-10-17\",\"Statement\":["
+            + "{\"Sid\":\"Account\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"
+            + "\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+            + "{\"Sid\":\"Enclave\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:role/enclave-app\"},"
+            + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}]}";
+    String identity =
+        "{\"Version\":\"2012-10-17\",\"Statement\":{\"Sid\":\"Iam\",\"Effect\":\"Allow\","
+            + "\"Action\":\"kms:Decrypt\",\"Resource\":\"*\"}}";
+    KmsRequest request = decrypt(SESSION).build();
+
+    // The account statement applies but grants nothing without an identity policy that allows.
+    Decision keyOnly = authorizer(accountAndEnclave).explain(request);
+    assertThat(keyOnly.outcome()).isEqualTo(Decision.Outcome.ALLOWED);
+    assertThat(keyOnly.decisiveStatements())
+        .extracting(r -> r.sid().orElseThrow())
+        .containsExactly("Enclave");
+    assertThat(keyOnly.reason()).isEqualTo("allowed by key-policy statement `Enclave`");
+
+    // With one, both ways grant: the role's statement, and the account's with the identity policy.
+    assertThat(authorizer(accountAndEnclave, identity).explain(request).decisiveStatements())
+        .extracting(r -> r.sid().orElseThrow())
+        .containsExactly("Account", "Enclave", "Iam");
+
+    // An identity policy grants nothing when the key policy names the caller but not its account.
+    assertThat(
+            authorizer(
+                    keyPolicy("{\"AWS\":\"arn:aws:iam::111122223333:role/enclave-app\"}", ""),
+                    identity)
+                .explain(request)
+                .decisiveStatements())
+        .extracting(r -> r.sid().orElseThrow())
+        .containsExactly("Enclave");
+
+    // Another account's caller needs its own identity policy beside the key policy's statement.
+    String external = "arn:aws:sts::444455556666:assumed-role/partner/s1";
+    assertThat(
+            authorizer(
+                    keyPolicy("{\"AWS\":\"arn:aws:iam::444455556666:role/partner\"}", ""), identity)
+                .explain(decrypt(external).build())
+                .decisiveStatements())
+        .extracting(r -> r.sid().orElseThrow())
+        .containsExactly("Enclave", "Iam");
+  }
+
+  @Test
   void identityDeny_winsOverKeyPolicyAllow() {
     String deny =
         "{\"Statement\":{\"Sid\":\"NoDecrypt\",\"Effect\":\"Deny\",\"Action\":\"kms:*\",\"Resource\":\"*\"}}";
