@@ -192,6 +192,7 @@ public final class KeyPolicies {
      */
     public Builder allowAttested(
         String sid, AttestationCondition condition, AttestedOperation... operations) {
+      Objects.requireNonNull(sid, "sid");
       List<AttestedOperation> ops = operations(operations);
       JsonObject block = condition("StringEqualsIgnoreCase", condition);
       statements.add(
