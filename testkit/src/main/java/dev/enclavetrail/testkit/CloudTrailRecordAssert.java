@@ -47,14 +47,8 @@ public final class CloudTrailRecordAssert
 
   /** Verifies {@code eventName}, such as {@code Decrypt}. */
   public CloudTrailRecordAssert hasEventName(String expected) {
-    Objects.requireNonNull(expected, "expected");
     isNotNull();
-    if (!actual.eventName().filter(expected::equals).isPresent()) {
-      failWithMessage(
-          "%nExpecting %s to have eventName%n  %s%nbut was%n  %s",
-          describe(), expected, actual.eventName().orElse("absent"));
-    }
-    return myself;
+    return hasMember("eventName", expected, actual.eventName());
   }
 
   /** Verifies that the record is an AWS KMS call of {@code expected}. */
@@ -98,14 +92,8 @@ public final class CloudTrailRecordAssert
 
   /** Verifies {@code errorCode}: the request failed, such as with {@code AccessDeniedException}. */
   public CloudTrailRecordAssert hasErrorCode(String expected) {
-    Objects.requireNonNull(expected, "expected");
     isNotNull();
-    if (!actual.errorCode().filter(expected::equals).isPresent()) {
-      failWithMessage(
-          "%nExpecting %s to have errorCode%n  %s%nbut was%n  %s",
-          describe(), expected, actual.errorCode().orElse("absent"));
-    }
-    return myself;
+    return hasMember("errorCode", expected, actual.errorCode());
   }
 
   /** Verifies that the record has no {@code errorCode}: the request succeeded. */
@@ -189,6 +177,16 @@ public final class CloudTrailRecordAssert
         new AttestationRecipientAssert(
             actual.attestationRecipient().orElseThrow(), "the recipient of " + describe());
     return info.hasDescription() ? recipient.describedAs(info.description()) : recipient;
+  }
+
+  private CloudTrailRecordAssert hasMember(String name, String expected, Optional<String> value) {
+    Objects.requireNonNull(expected, "expected");
+    if (!value.filter(expected::equals).isPresent()) {
+      failWithMessage(
+          "%nExpecting %s to have %s%n  %s%nbut was%n  %s",
+          describe(), name, expected, value.orElse("absent"));
+    }
+    return myself;
   }
 
   /** {@code Decrypt record <eventID>}: enough to find the record, never the whole of it. */

@@ -40,6 +40,10 @@ class KeyPoliciesTest {
   private static final EnclaveMeasurements OTHER = FakeMeasurements.forName("other-enclave");
   private static final SortedMap<Integer, Measurement> TPM = FakeMeasurements.nitroTpm("ami");
 
+  /** The first example of the AWS KMS guide, for Decrypt only. */
+  private static final PolicyDocument DECRYPT_FOR_IMAGE =
+      KeyPolicies.builder().allowEnclave(IMAGE, AttestedOperation.DECRYPT).build();
+
   private static Decision decide(
       PolicyDocument policy, CloudTrailRecord record, PolicyDocument... identityPolicies) {
     return decide(policy, KmsRequest.from(record), identityPolicies);
@@ -48,6 +52,11 @@ class KeyPoliciesTest {
   private static Decision decide(
       PolicyDocument policy, KmsRequest request, PolicyDocument... identityPolicies) {
     return Authorizer.of(policy, List.of(identityPolicies)).explain(request);
+  }
+
+  private static Outcome outcome(
+      PolicyDocument policy, CloudTrailRecord record, PolicyDocument... identityPolicies) {
+    return decide(policy, record, identityPolicies).outcome();
   }
 
   private static Optional<String> decisiveSid(Decision d) {
@@ -162,11 +171,9 @@ class KeyPoliciesTest {
     JsonObject statement = (JsonObject) policy.json().getArray("Statement").orElseThrow().get(1);
     assertThat(statement.getObject("Principal").orElseThrow().getString("AWS"))
         .contains("arn:aws:iam::111122223333:role/payments");
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).build()))
         .isEqualTo(Outcome.IMPLICIT_DENY);
-    assertThat(
-            decide(policy, KmsRecords.decrypt().enclave(IMAGE).roleName("payments").build())
-                .outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).roleName("payments").build()))
         .isEqualTo(Outcome.ALLOWED);
   }
 
@@ -183,7 +190,7 @@ class KeyPoliciesTest {
         .contains("\"arn:aws:iam::444455556666:role/data-processing\"")
         .doesNotContain("111122223333");
     CloudTrailRecord record = KmsRecords.decrypt().account("444455556666").enclave(IMAGE).build();
-    assertThat(decide(policy, record).outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(outcome(policy, record)).isEqualTo(Outcome.ALLOWED);
   }
 
   @Test
@@ -272,10 +279,7 @@ class KeyPoliciesTest {
 
   @Test
   void allowEnclave_otherImage_implicitlyDeniedOnTheImageCondition() {
-    PolicyDocument policy =
-        KeyPolicies.builder().allowEnclave(IMAGE, AttestedOperation.DECRYPT).build();
-
-    Decision d = decide(policy, KmsRecords.decrypt().enclave(OTHER).build());
+    Decision d = decide(DECRYPT_FOR_IMAGE, KmsRecords.decrypt().enclave(OTHER).build());
 
     assertThat(d.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
     Decision.StatementResult enclave = d.statements().get(1);
@@ -293,36 +297,30 @@ class KeyPoliciesTest {
 
   @Test
   void allowEnclave_operationNotListed_implicitlyDenied() {
-    PolicyDocument policy =
-        KeyPolicies.builder().allowEnclave(IMAGE, AttestedOperation.DECRYPT).build();
-
-    Decision d = decide(policy, KmsRecords.generateDataKey().enclave(IMAGE).build());
+    Decision d = decide(DECRYPT_FOR_IMAGE, KmsRecords.generateDataKey().enclave(IMAGE).build());
 
     assertThat(d.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
   @Test
   void allowEnclave_withoutRecipientOrFromAnotherRole_implicitlyDenied() {
-    PolicyDocument policy =
-        KeyPolicies.builder().allowEnclave(IMAGE, AttestedOperation.DECRYPT).build();
-
-    assertThat(decide(policy, KmsRecords.decrypt().withoutRecipient().build()).outcome())
+    assertThat(outcome(DECRYPT_FOR_IMAGE, KmsRecords.decrypt().withoutRecipient().build()))
         .isEqualTo(Outcome.IMPLICIT_DENY);
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).roleName("other").build()))
+    assertThat(
+            decide(
+                DECRYPT_FOR_IMAGE, KmsRecords.decrypt().enclave(IMAGE).roleName("other").build()))
         .extracting(Decision::outcome)
         .isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
   @Test
   void allowEnclave_debugModeEnclave_implicitlyDenied() {
-    PolicyDocument policy =
-        KeyPolicies.builder().allowEnclave(IMAGE, AttestedOperation.DECRYPT).build();
     CloudTrailRecord debug =
         KmsRecords.decrypt()
             .enclave(FakeMeasurements.debugMode(ROLE, "i-1234567890abcdef0"))
             .build();
 
-    assertThat(decide(policy, debug).outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(outcome(DECRYPT_FOR_IMAGE, debug)).isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
   @Test
@@ -344,11 +342,11 @@ class KeyPoliciesTest {
             .denyDebugMode(AttestedOperation.DECRYPT)
             .build();
 
-    assertThat(decide(lax, debug).outcome()).isEqualTo(Outcome.ALLOWED);
+    assertThat(outcome(lax, debug)).isEqualTo(Outcome.ALLOWED);
     Decision denied = decide(strict, debug);
     assertThat(denied.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decisiveSid(denied)).contains(KeyPolicies.DENY_DEBUG_MODE_SID);
-    assertThat(decide(strict, KmsRecords.decrypt().enclave(onParent).build()).outcome())
+    assertThat(outcome(strict, KmsRecords.decrypt().enclave(onParent).build()))
         .isEqualTo(Outcome.ALLOWED);
   }
 
@@ -388,13 +386,13 @@ class KeyPoliciesTest {
 
     assertThat(policy.toJson())
         .contains("[\"" + hex(IMAGE.pcr0()) + "\",\"" + hex(OTHER.pcr0()) + "\"]");
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).build()))
         .isEqualTo(Outcome.ALLOWED);
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(OTHER).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(OTHER).build()))
         .isEqualTo(Outcome.ALLOWED);
     assertThat(
-            decide(policy, KmsRecords.decrypt().enclave(FakeMeasurements.forName("third")).build())
-                .outcome())
+            outcome(
+                policy, KmsRecords.decrypt().enclave(FakeMeasurements.forName("third")).build()))
         .isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
@@ -413,9 +411,9 @@ class KeyPoliciesTest {
                 AttestedOperation.DECRYPT)
             .build();
 
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).build()))
         .isEqualTo(Outcome.ALLOWED);
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(resigned).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(resigned).build()))
         .isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
@@ -435,27 +433,24 @@ class KeyPoliciesTest {
 
     assertThat(d.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decisiveSid(d)).contains(KeyPolicies.DENY_UNATTESTED_SID);
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).build()))
         .isEqualTo(Outcome.ALLOWED);
   }
 
   @Test
   void denyUnattested_withoutTheDeny_iamCanGrantUseWithoutAttestation() {
-    PolicyDocument policy =
-        KeyPolicies.builder().allowEnclave(IMAGE, AttestedOperation.DECRYPT).build();
     CloudTrailRecord plain = KmsRecords.decrypt().withoutRecipient().roleName("KeyAdmin").build();
 
-    assertThat(decide(policy, plain, identityPolicy("kms:Decrypt")).outcome())
+    assertThat(outcome(DECRYPT_FOR_IMAGE, plain, identityPolicy("kms:Decrypt")))
         .isEqualTo(Outcome.ALLOWED);
     assertThat(
-            decide(
-                    KeyPolicies.builder()
-                        .withoutAccountStatement()
-                        .allowEnclave(IMAGE, AttestedOperation.DECRYPT)
-                        .build(),
-                    plain,
-                    identityPolicy("kms:Decrypt"))
-                .outcome())
+            outcome(
+                KeyPolicies.builder()
+                    .withoutAccountStatement()
+                    .allowEnclave(IMAGE, AttestedOperation.DECRYPT)
+                    .build(),
+                plain,
+                identityPolicy("kms:Decrypt")))
         .isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
@@ -488,7 +483,7 @@ class KeyPoliciesTest {
     assertThat(other.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decisiveSid(other)).contains(KeyPolicies.DENY_OTHER_IMAGES_SID);
     assertThat(plain.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).build()).outcome())
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).build()))
         .isEqualTo(Outcome.ALLOWED);
   }
 
@@ -506,11 +501,10 @@ class KeyPoliciesTest {
     assertThat(d.outcome()).isEqualTo(Outcome.EXPLICIT_DENY);
     assertThat(decisiveSid(d)).contains(KeyPolicies.DENY_DEBUG_MODE_SID);
     assertThat(
-            decide(
-                    policy,
-                    KmsRecords.generateDataKey().enclave(IMAGE).build(),
-                    identityPolicy("kms:*"))
-                .outcome())
+            outcome(
+                policy,
+                KmsRecords.generateDataKey().enclave(IMAGE).build(),
+                identityPolicy("kms:*")))
         .isEqualTo(Outcome.ALLOWED);
   }
 
@@ -533,8 +527,8 @@ class KeyPoliciesTest {
         .contains("kms:RecipientAttestation:NitroTPMPCR12");
     CloudTrailRecord otherAmi =
         KmsRecords.decrypt().nitroTpm(FakeMeasurements.nitroTpm("other-ami")).build();
-    assertThat(decide(policy, otherAmi).outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
-    assertThat(decide(policy, KmsRecords.decrypt().enclave(IMAGE).build()).outcome())
+    assertThat(outcome(policy, otherAmi)).isEqualTo(Outcome.IMPLICIT_DENY);
+    assertThat(outcome(policy, KmsRecords.decrypt().enclave(IMAGE).build()))
         .isEqualTo(Outcome.IMPLICIT_DENY);
   }
 
@@ -548,7 +542,7 @@ class KeyPoliciesTest {
 
     assertThat(keyPolicyOnly.outcome()).isEqualTo(Outcome.IMPLICIT_DENY);
     assertThat(keyPolicyOnly.reason()).contains("uses no key");
-    assertThat(decide(policy, random, identityPolicy("kms:GenerateRandom")).outcome())
+    assertThat(outcome(policy, random, identityPolicy("kms:GenerateRandom")))
         .isEqualTo(Outcome.ALLOWED);
   }
 
