@@ -7,8 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Month;
-import java.time.Year;
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -597,20 +597,17 @@ final class ReadSession implements AutoCloseable {
     int hour = peekDigits(11, 2);
     int minute = peekDigits(14, 2);
     int second = peekDigits(17, 2);
-    boolean shape =
-        peek(4) == '-' && peek(7) == '-' && peek(10) == 'T' && peek(13) == ':' && peek(16) == ':';
-    if (!shape
-        || year < 0
-        || month < 1
-        || month > 12
-        || day < 1
-        || day > Month.of(month).length(Year.isLeap(year))
-        || hour < 0
-        || hour > 23
-        || minute < 0
-        || minute > 59
-        || second < 0
-        || second > 59) {
+    if (peek(4) != '-'
+        || peek(7) != '-'
+        || peek(10) != 'T'
+        || peek(13) != ':'
+        || peek(16) != ':'
+        || (year | month | day | hour | minute | second) < 0) {
+      return false;
+    }
+    try {
+      LocalDateTime.of(year, month, day, hour, minute, second); // a real UTC date and time
+    } catch (DateTimeException e) {
       return false;
     }
     int i = 19;
