@@ -40,17 +40,15 @@ abstract sealed class ByteSource permits ByteSource.Plain, ByteSource.Gzip {
       }
       n += k;
     }
-    if (n >= 2 && (buffer[0] & 0xFF) == GZIP_MAGIC_1 && (buffer[1] & 0xFF) == GZIP_MAGIC_2) {
+    if (isGzip(buffer, n)) {
       return new Gzip(in, buffer, n, inflater, crc);
     }
     return new Plain(in, buffer, n);
   }
 
-  /** Returns true if {@code bytes} start with the gzip magic bytes. */
-  static boolean isGzip(byte[] bytes) {
-    return bytes.length >= 2
-        && (bytes[0] & 0xFF) == GZIP_MAGIC_1
-        && (bytes[1] & 0xFF) == GZIP_MAGIC_2;
+  /** Returns true if the first {@code length} bytes of {@code bytes} start with gzip's magic. */
+  static boolean isGzip(byte[] bytes, int length) {
+    return length >= 2 && (bytes[0] & 0xFF) == GZIP_MAGIC_1 && (bytes[1] & 0xFF) == GZIP_MAGIC_2;
   }
 
   /** Returns true if the bytes are inflated from gzip. */

@@ -361,7 +361,7 @@ final class ReadSession implements AutoCloseable {
     lastCr = -2;
     pendingEnd = -1;
     byte[] bytes = in.bytes;
-    if (bytes != null && !ByteSource.isGzip(bytes)) {
+    if (bytes != null && !ByteSource.isGzip(bytes, bytes.length)) {
       // Read in place: the caller's array is the window, never written to, so there is no copy.
       ownWindow = window;
       window = bytes;
