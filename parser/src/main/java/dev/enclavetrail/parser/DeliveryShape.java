@@ -27,6 +27,15 @@ public enum DeliveryShape {
    */
   LOOKUP_EVENTS,
   /**
+   * A CloudWatch Logs subscription payload, as a Lambda function, a Kinesis stream or Firehose gets
+   * it from a trail's log group (once decoded from base64; its gzip is inflated like any other):
+   * {@code {"messageType":"DATA_MESSAGE",...,"logEvents":[{"id":...,"timestamp":...,"message":
+   * "<record as a JSON string>"}]}}; each {@code message} is parsed as a record. A {@code
+   * CONTROL_MESSAGE} holds no records. Payloads one after another, as Firehose writes them to S3,
+   * are read in turn.
+   */
+  CLOUDWATCH_LOGS,
+  /**
    * A CloudTrail digest file (log file integrity validation): recognised, counted by {@link
    * ReadSummary#digestFiles()}, and holding no records.
    */

@@ -75,6 +75,11 @@ final class ReadSession implements AutoCloseable {
   private static final byte[] DETAIL_TYPE = utf8("detail-type");
   private static final byte[] DETAIL = utf8("detail");
   private static final byte[] CLOUDTRAIL_EVENT = utf8("CloudTrailEvent");
+  private static final byte[] LOG_EVENTS = utf8("logEvents");
+  private static final byte[] MESSAGE_TYPE = utf8("messageType");
+  private static final byte[] MESSAGE = utf8("message");
+  private static final byte[] DATA_MESSAGE = utf8("DATA_MESSAGE");
+  private static final byte[] CONTROL_MESSAGE = utf8("CONTROL_MESSAGE");
   private static final byte[] DIGEST_START_TIME = utf8("digestStartTime");
   private static final byte[] LOG_FILES = utf8("logFiles");
   private static final String CLOUDTRAIL_DETAIL_TYPE_SUFFIX = " via CloudTrail";
@@ -159,7 +164,10 @@ final class ReadSession implements AutoCloseable {
   private long recordIndex;
   private boolean streamedEvents;
   private int docElement;
-  private boolean docEvents;
+
+  /** The member of each element that holds its record as a string, or null for records. */
+  private byte @Nullable [] docEmbedded;
+
   private int docEnd;
   private int docNewlines;
   private int docLineStart;
@@ -523,17 +531,19 @@ final class ReadSession implements AutoCloseable {
       skipPast(end);
       return null;
     }
+    int logEvents = doc.member(root, LOG_EVENTS);
+    int messageType = logEvents >= 0 ? doc.member(root, MESSAGE_TYPE) : -1;
+    if (messageType >= 0
+        && doc.kind(logEvents) == dev.enclavetrail.core.json.JsonValue.Kind.ARRAY) {
+      return cloudWatchLogs(messageType, logEvents, end);
+    }
     int records = doc.member(root, RECORDS);
     int events = records >= 0 ? -1 : doc.member(root, EVENTS);
     int array = records >= 0 ? records : events;
     if (array >= 0 && doc.kind(array) == dev.enclavetrail.core.json.JsonValue.Kind.ARRAY) {
       setShape(records >= 0 ? DeliveryShape.LOG_FILE : DeliveryShape.LOOKUP_EVENTS);
       docElement = doc.firstElement(array);
-      docEvents = records < 0;
-      docEnd = end;
-      docNewlines = engine.newlines();
-      docLineStart = engine.lastLineStart();
-      state = DOC_ELEMENTS;
+      elementsOf(array, records >= 0 ? null : CLOUDTRAIL_EVENT, end);
       return null;
     }
     setShape(values > 1 || more ? DeliveryShape.NDJSON : DeliveryShape.RECORD);
@@ -541,6 +551,45 @@ final class ReadSession implements AutoCloseable {
     holdLines(end);
     pos = end;
     return bind(doc, root, index, base + mark, -1);
+  }
+
+  /** Delivers, from the next call on, the elements of {@code array} of {@link #doc}. */
+  private void elementsOf(int array, byte @Nullable [] embeddedIn, int end) {
+    docElement = doc.firstElement(array);
+    docEmbedded = embeddedIn;
+    docEnd = end;
+    docNewlines = engine.newlines();
+    docLineStart = engine.lastLineStart();
+    state = DOC_ELEMENTS;
+  }
+
+  /**
+   * Handles a CloudWatch Logs subscription payload parsed whole: the records of a {@code
+   * DATA_MESSAGE} are the {@code message} strings of its log events; a {@code CONTROL_MESSAGE}
+   * holds none.
+   */
+  private @Nullable RecordView cloudWatchLogs(int messageType, int logEvents, int end) {
+    setShape(DeliveryShape.CLOUDWATCH_LOGS);
+    if (doc.isString(messageType) && doc.stringEquals(messageType, CONTROL_MESSAGE)) {
+      skipPast(end);
+      return null;
+    }
+    if (!doc.isString(messageType) || !doc.stringEquals(messageType, DATA_MESSAGE)) {
+      String found =
+          doc.isString(messageType)
+              ? "`" + JsonDocument.excerpt(doc.decodeString(messageType)) + "`"
+              : kindName(doc, messageType);
+      rejectValue(
+          "CloudWatch Logs `messageType` is "
+              + found
+              + ", expected `DATA_MESSAGE` or `CONTROL_MESSAGE`",
+          doc.byteOffset(messageType),
+          recordIndex++,
+          end);
+      return null;
+    }
+    elementsOf(logEvents, MESSAGE, end);
+    return null;
   }
 
   private void setShape(DeliveryShape detected) {
@@ -737,7 +786,7 @@ final class ReadSession implements AutoCloseable {
     holdLines(end);
     pos = end;
     if (streamedEvents) {
-      return lookupEvent(doc.root(), index);
+      return embeddedRecord(doc.root(), CLOUDTRAIL_EVENT, index);
     }
     return bind(doc, doc.root(), index, base + mark, -1);
   }
@@ -853,25 +902,30 @@ final class ReadSession implements AutoCloseable {
               index));
       return null;
     }
-    if (docEvents) {
-      return lookupEvent(e, index);
+    byte[] embeddedIn = docEmbedded;
+    if (embeddedIn != null) {
+      return embeddedRecord(e, embeddedIn, index);
     }
     return bind(doc, e, index, base + doc.byteOffset(e), -1);
   }
 
-  /** Parses the record embedded in lookup-events event {@code event} of {@link #doc}. */
-  private @Nullable RecordView lookupEvent(int event, long index) {
-    int s = doc.member(event, CLOUDTRAIL_EVENT);
+  /**
+   * Parses the record held as a string in member {@code name} ({@code CloudTrailEvent} of a
+   * lookup-events event, {@code message} of a CloudWatch Logs event) of event {@code event} of
+   * {@link #doc}.
+   */
+  private @Nullable RecordView embeddedRecord(int event, byte[] name, long index) {
+    String member = "`" + new String(name, StandardCharsets.UTF_8) + "`";
+    int s = doc.member(event, name);
     if (s < 0) {
-      reject(
-          error(
-              "lookup-events event has no `CloudTrailEvent` member", doc.byteOffset(event), index));
+      String what = name == MESSAGE ? "CloudWatch Logs event" : "lookup-events event";
+      reject(error(what + " has no " + member + " member", doc.byteOffset(event), index));
       return null;
     }
     if (!doc.isString(s)) {
       reject(
           error(
-              "`CloudTrailEvent` must be a string holding the record, found " + kindName(doc, s),
+              member + " must be a string holding the record, found " + kindName(doc, s),
               doc.byteOffset(s),
               index));
       return null;
@@ -915,7 +969,7 @@ final class ReadSession implements AutoCloseable {
     } catch (CloudTrailParseException e) {
       reject(
           error(
-              e.reason() + " (in the `CloudTrailEvent` string)",
+              e.reason() + " (in the " + member + " string)",
               doc.inputOffsetOfDecoded(s, e.byteOffset()),
               index));
       return null;
@@ -923,7 +977,8 @@ final class ReadSession implements AutoCloseable {
     if (!innerDocument.isObject(innerDocument.root())) {
       reject(
           error(
-              "`CloudTrailEvent` must hold a record (an object), found "
+              member
+                  + " must hold a record (an object), found "
                   + kindName(innerDocument, innerDocument.root()),
               doc.byteOffset(s),
               index));

@@ -48,8 +48,9 @@ import org.jspecify.annotations.Nullable;
  * <p><b>Errors.</b> A known field of the wrong type (say {@code eventSource} a number) makes the
  * accessors of that field, {@link #recipient()} and {@link #toRecord()} throw a {@link
  * CloudTrailParseException} naming the field, located at its value in the file; the filter methods
- * return false instead. Offsets are those of the file (for {@link DeliveryShape#LOOKUP_EVENTS}, of
- * the escape in the {@code CloudTrailEvent} string that holds the offending byte).
+ * return false instead. Offsets are those of the file (for {@link DeliveryShape#LOOKUP_EVENTS} and
+ * {@link DeliveryShape#CLOUDWATCH_LOGS}, of the escape in the {@code CloudTrailEvent} or {@code
+ * message} string that holds the offending byte).
  */
 public final class RecordView {
 

@@ -77,6 +77,28 @@ class CloudTrailReaderShapeTest {
     return "{\"Events\":[" + String.join(",", events) + "],\"NextToken\":\"abc\"}";
   }
 
+  /** A CloudWatch Logs subscription payload of a trail's log group, as AWS Powertools shows one. */
+  private static String subscriptionPayload(String messageType, List<String> messages) {
+    List<String> events = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      events.add(
+          "{\"id\":\"3195310660696698337880902507980421114328961542429822156"
+              + i
+              + "\",\"timestamp\":143282685500"
+              + i
+              + ",\"message\":"
+              + new JsonString(messages.get(i))
+              + "}");
+    }
+    return "{\"owner\":\"111122223333\",\"logGroup\":\"CloudTrail/logs\","
+        + "\"logStream\":\"111122223333_CloudTrail_us-east-1\",\"subscriptionFilters\":[\"Destination\"],"
+        + "\"messageType\":\""
+        + messageType
+        + "\",\"logEvents\":["
+        + String.join(",", events)
+        + "]}";
+  }
+
   private static final String DIGEST =
       "{\"awsAccountId\":\"111122223333\",\"digestStartTime\":\"2015-08-17T14:01:31Z\","
           + "\"digestEndTime\":\"2015-08-17T15:01:31Z\",\"digestS3Bucket\":\"bucket\","
@@ -323,6 +345,54 @@ class CloudTrailReaderShapeTest {
             + "}";
 
     assertDelivered(Reads.of(reordered, "lookup.json"), DeliveryShape.LOOKUP_EVENTS, false);
+  }
+
+  @ParameterizedTest(name = "gzip={0}")
+  @ValueSource(booleans = {false, true})
+  void read_cloudWatchLogsSubscriptionPayload_messagesParsedAsRecords(boolean gzip) {
+    Reads r = Reads.of(bytes(subscriptionPayload("DATA_MESSAGE", COMPACT), gzip), "payload");
+
+    assertDelivered(r, DeliveryShape.CLOUDWATCH_LOGS, gzip);
+  }
+
+  @Test
+  void read_firehoseObjectOfPayloadsOneAfterAnother_allReadControlMessagesHoldNone() {
+    // Firehose writes the payloads it receives back to back, without separators.
+    String text =
+        subscriptionPayload("CONTROL_MESSAGE", List.of("CWL CONTROL MESSAGE: Checking health"))
+            + subscriptionPayload("DATA_MESSAGE", COMPACT.subList(0, 2))
+            + subscriptionPayload("DATA_MESSAGE", COMPACT.subList(2, 5));
+
+    assertDelivered(Reads.of(text, "firehose-1"), DeliveryShape.CLOUDWATCH_LOGS, false);
+  }
+
+  @Test
+  void read_cloudWatchLogsPayloadWithBadMessages_eachRejectedOthersDelivered() {
+    String text =
+        subscriptionPayload("DATA_MESSAGE", List.of(COMPACT.get(0), "not a record", "[1]"))
+            .replace(",\"message\":\"[1]\"", "");
+    Reads r = Reads.of(text, "payload");
+
+    assertThat(r.records).containsExactly(COMPACT.get(0));
+    assertThat(r.messages())
+        .hasSize(2)
+        .satisfiesExactly(
+            m -> assertThat(m).contains("(in the `message` string) in payload record 1 at byte"),
+            m -> assertThat(m).startsWith("CloudWatch Logs event has no `message` member"));
+    assertThat(r.summary.seen()).isEqualTo(3);
+  }
+
+  @Test
+  void read_cloudWatchLogsPayloadOfAnotherMessageType_rejectedWhole() {
+    Reads r = Reads.of(subscriptionPayload("OTHER_MESSAGE", COMPACT), "payload");
+
+    assertThat(r.records).isEmpty();
+    assertThat(r.messages())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "CloudWatch Logs `messageType` is `OTHER_MESSAGE`, expected `DATA_MESSAGE` or"
+                + " `CONTROL_MESSAGE` in payload record 0 at byte");
   }
 
   @Test
