@@ -34,41 +34,48 @@ class CloudTrailReaderFuzzTest {
       ReadSummary summary) {}
 
   private static Outcome lenient(byte[] input, CloudTrailReader.Builder builder) {
+    return lenient(input, builder, false);
+  }
+
+  /** Reads {@code input} leniently as a stream, or in place with {@code inPlace}. */
+  private static Outcome lenient(byte[] input, CloudTrailReader.Builder builder, boolean inPlace) {
     List<byte[]> json = new ArrayList<>();
     List<@Nullable CloudTrailRecord> records = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    ReadSummary summary =
+    CloudTrailReader reader =
         builder
             .lenient(
                 e -> {
                   assertLocated(e);
                   errors.add(e.getMessage());
                 })
-            .build()
-            .read(
-                new ByteArrayInputStream(input),
-                "fuzz",
-                v -> {
-                  ByteArrayOutputStream out = new ByteArrayOutputStream();
-                  try {
-                    v.writeJson(out);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                  json.add(out.toByteArray());
-                  v.isKms();
-                  v.hasRecipient();
-                  CloudTrailRecord record = null;
-                  try {
-                    record = v.toRecord();
-                    assertThat(v.eventSource()).isEqualTo(record.eventSource());
-                    assertThat(v.eventTime()).isEqualTo(record.eventTime());
-                    assertThat(v.recipient()).isEqualTo(record.attestationRecipient());
-                  } catch (CloudTrailParseException e) {
-                    assertLocated(e);
-                  }
-                  records.add(record);
-                });
+            .build();
+    RecordHandler handler =
+        v -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          try {
+            v.writeJson(out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          json.add(out.toByteArray());
+          v.isKms();
+          v.hasRecipient();
+          CloudTrailRecord record = null;
+          try {
+            record = v.toRecord();
+            assertThat(v.eventSource()).isEqualTo(record.eventSource());
+            assertThat(v.eventTime()).isEqualTo(record.eventTime());
+            assertThat(v.recipient()).isEqualTo(record.attestationRecipient());
+          } catch (CloudTrailParseException e) {
+            assertLocated(e);
+          }
+          records.add(record);
+        };
+    ReadSummary summary =
+        inPlace
+            ? reader.read(input, "fuzz", handler)
+            : reader.read(new ByteArrayInputStream(input), "fuzz", handler);
     assertThat(summary.seen()).isEqualTo(summary.delivered() + summary.rejected());
     assertThat(errors).hasSize((int) summary.rejected());
     return new Outcome(json, records, errors, summary);
@@ -122,6 +129,24 @@ class CloudTrailReaderFuzzTest {
       }
       assertThat(jackson).isEqualTo(record);
     }
+  }
+
+  /**
+   * Reading the bytes in place changes nothing: the same records, errors and counts as reading them
+   * as a stream, and the array is left as it was.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void read_anyBytesInPlace_sameAsStreamed(byte[] input) {
+    byte[] copy = input.clone();
+    Outcome streamed = lenient(input, CloudTrailReader.builder().maxRecordSize(1 << 16));
+    Outcome inPlace = lenient(copy, CloudTrailReader.builder().maxRecordSize(1 << 16), true);
+
+    assertThat(copy).isEqualTo(input);
+    assertThat(inPlace.json())
+        .usingElementComparator(java.util.Arrays::compare)
+        .isEqualTo(streamed.json());
+    assertThat(inPlace.errors()).isEqualTo(streamed.errors());
+    assertThat(inPlace.summary().toString()).isEqualTo(streamed.summary().toString());
   }
 
   /** Gzip changes nothing: the same records and the same errors as the plain bytes. */
