@@ -19,8 +19,8 @@ import picocli.CommandLine.ParentCommand;
     name = "parse",
     mixinStandardHelpOptions = true,
     description =
-        "Reads CloudTrail logs in any delivery shape (log files, gzip, NDJSON, EventBridge, lookup-events) and"
-            + " writes each record as one line of JSON (NDJSON), equal to the input record. Errors go to stderr,"
+        "Reads CloudTrail logs in any delivery shape (log files, gzip, NDJSON, CloudWatch Logs exports and"
+            + " subscription payloads, EventBridge, lookup-events) and writes each record as one line of JSON (NDJSON), equal to the input record. Errors go to stderr,"
             + " one line each; exit status 65 on malformed input.")
 final class ParseCommand implements Callable<Integer> {
 
