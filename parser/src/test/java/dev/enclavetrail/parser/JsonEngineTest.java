@@ -257,6 +257,33 @@ class JsonEngineTest {
     }
   }
 
+  @Test
+  void specialMask_randomWordsOfEdgeBytes_lowestFlagIsTheFirstSpecialByte() {
+    int[] edges = {
+      0x00, 0x01, 0x1F, 0x20, 0x21, 0x22, 0x23, 0x5B, 0x5C, 0x5D, 0x61, 0x7E, 0x7F, 0x80, 0x81,
+      0xA0, 0xA1, 0xA2, 0xDC, 0xDD, 0xFE, 0xFF
+    };
+    java.util.Random random = new java.util.Random(20261205);
+    for (int n = 0; n < 1_000_000; n++) {
+      long word = 0;
+      int expected = 8;
+      for (int k = 0; k < 8; k++) {
+        int b = random.nextInt(4) == 0 ? random.nextInt(256) : edges[random.nextInt(edges.length)];
+        word |= (long) b << (8 * k);
+        if (expected == 8 && (b == '"' || b == '\\' || b < 0x20 || b >= 0x80)) {
+          expected = k;
+        }
+      }
+      long mask = JsonEngine.specialMask(word);
+      assertThat(mask == 0 ? 8 : Long.numberOfTrailingZeros(mask) >>> 3)
+          .as("word %016x", word)
+          .isEqualTo(expected);
+      if (mask != 0) {
+        assertThat(Long.numberOfTrailingZeros(mask) & 7).isEqualTo(7); // a byte's high bit
+      }
+    }
+  }
+
   // ---- byte buffers ----------------------------------------------------------------------------
 
   private static final String RECORD =
