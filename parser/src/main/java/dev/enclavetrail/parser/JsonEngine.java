@@ -52,7 +52,7 @@ final class JsonEngine {
    * other bytes from being flagged is not needed, because every byte it would clear is one the
    * mask flags anyway (at or above 0x80) or lies above the first flag (a borrow). Dropping it cut
    * the reader's scan by 10% on invictus (2.40 to 2.14 ms, three A/B pairs of JMH runs) and 11-16%
-   * on enclave-mix (163-173 to 145 ms, two pairs). Measured
+   * on enclave-mix (163-173 to 145 ms, two pairs). The SWAR loop itself was measured
    * with ScanHarness (tests), JDK 17, 2 shared cores, the 55 invictus files (3.66 MB) parsed 40
    * times per trial, best of 7 trials, three runs each, byte[] input only: with SWAR the
    * structural pass ran at 1,830-1,940 MB/s (a Jackson nextToken walk of the same bytes in the
