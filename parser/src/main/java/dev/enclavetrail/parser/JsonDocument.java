@@ -7,6 +7,7 @@ import static dev.enclavetrail.parser.JsonEngine.ENTRY;
 import static dev.enclavetrail.parser.JsonEngine.ESCAPED;
 import static dev.enclavetrail.parser.JsonEngine.FALSE;
 import static dev.enclavetrail.parser.JsonEngine.HEX;
+import static dev.enclavetrail.parser.JsonEngine.HIGH_BYTES;
 import static dev.enclavetrail.parser.JsonEngine.KIND_MASK;
 import static dev.enclavetrail.parser.JsonEngine.NULL;
 import static dev.enclavetrail.parser.JsonEngine.NUMBER;
@@ -278,7 +279,12 @@ final class JsonDocument {
     requireKind(v, STRING, "string");
     int from = tape[v + 1] + 1;
     int to = tape[v + 2] - 1;
-    return (tape[v] & ESCAPED) == 0 ? input.utf8(from, to - from) : decodeEscaped(from, to);
+    int flags = tape[v];
+    if ((flags & ESCAPED) != 0) {
+      return decodeEscaped(from, to);
+    }
+    // ASCII bytes read as Latin-1 give the same string without UTF-8's scan for other bytes.
+    return (flags & HIGH_BYTES) == 0 ? input.ascii(from, to - from) : input.utf8(from, to - from);
   }
 
   private boolean stringEquals0(int v, byte[] utf8) {

@@ -27,8 +27,8 @@ final class JsonEngine {
    * Implementation notes.
    *
    * Tape. Three ints per entry; a value's handle is the index of its first int. Entry words:
-   *   [h]     kind (KIND_MASK bits) and flags (ESCAPED for a string with a backslash, DECIMAL for a
-   *           number with a fraction or an exponent);
+   *   [h]     kind (KIND_MASK bits) and flags (ESCAPED for a string with a backslash, HIGH_BYTES for
+   *           one with a byte above 0x7F, DECIMAL for a number with a fraction or an exponent);
    *   [h + 1] absolute offset of the value's first byte (the quote of a string, the bracket of a
    *           container);
    *   [h + 2] for scalars the absolute offset just past the value (past the closing quote of a
@@ -135,6 +135,9 @@ final class JsonEngine {
 
   /** Flag of a string entry: the string contains at least one escape. */
   static final int ESCAPED = 0x10;
+
+  /** Flag of a string entry: the string has a byte that is not ASCII (UTF-8, checked). */
+  static final int HIGH_BYTES = 0x20;
 
   /** Flag of a number entry: the number has a fraction or an exponent. */
   static final int DECIMAL = 0x10;
@@ -751,12 +754,15 @@ final class JsonEngine {
           return i + 1;
         }
         case BACKSLASH -> {
-          kind = STRING | ESCAPED;
+          kind |= ESCAPED;
           i = escape(in, i, end);
         }
         case CONTROL ->
             throw error(in, i, "unescaped control character (code " + c + ") in a string");
-        default -> i = utf8(in, i, end, c);
+        default -> {
+          kind |= HIGH_BYTES;
+          i = utf8(in, i, end, c);
+        }
       }
     }
     if (limit < end) {
