@@ -74,10 +74,8 @@ final class ReadSession implements AutoCloseable {
   private static final byte[] EVENTS = utf8("Events");
   private static final byte[] DETAIL_TYPE = utf8("detail-type");
   private static final byte[] DETAIL = utf8("detail");
-  private static final byte[] CLOUDTRAIL_EVENT = utf8("CloudTrailEvent");
   private static final byte[] LOG_EVENTS = utf8("logEvents");
   private static final byte[] MESSAGE_TYPE = utf8("messageType");
-  private static final byte[] MESSAGE = utf8("message");
   private static final byte[] DATA_MESSAGE = utf8("DATA_MESSAGE");
   private static final byte[] CONTROL_MESSAGE = utf8("CONTROL_MESSAGE");
   private static final byte[] DIGEST_START_TIME = utf8("digestStartTime");
@@ -166,7 +164,7 @@ final class ReadSession implements AutoCloseable {
   private int docElement;
 
   /** The member of each element that holds its record as a string, or null for records. */
-  private byte @Nullable [] docEmbedded;
+  private @Nullable Embedding docEmbedded;
 
   private int docEnd;
   private int docNewlines;
@@ -543,7 +541,7 @@ final class ReadSession implements AutoCloseable {
     if (array >= 0 && doc.kind(array) == dev.enclavetrail.core.json.JsonValue.Kind.ARRAY) {
       setShape(records >= 0 ? DeliveryShape.LOG_FILE : DeliveryShape.LOOKUP_EVENTS);
       docElement = doc.firstElement(array);
-      elementsOf(array, records >= 0 ? null : CLOUDTRAIL_EVENT, end);
+      elementsOf(array, records >= 0 ? null : Embedding.LOOKUP_EVENTS, end);
       return null;
     }
     setShape(values > 1 || more ? DeliveryShape.NDJSON : DeliveryShape.RECORD);
@@ -554,7 +552,7 @@ final class ReadSession implements AutoCloseable {
   }
 
   /** Delivers, from the next call on, the elements of {@code array} of {@link #doc}. */
-  private void elementsOf(int array, byte @Nullable [] embeddedIn, int end) {
+  private void elementsOf(int array, @Nullable Embedding embeddedIn, int end) {
     docElement = doc.firstElement(array);
     docEmbedded = embeddedIn;
     docEnd = end;
@@ -588,7 +586,7 @@ final class ReadSession implements AutoCloseable {
           end);
       return null;
     }
-    elementsOf(logEvents, MESSAGE, end);
+    elementsOf(logEvents, Embedding.LOG_EVENTS, end);
     return null;
   }
 
@@ -786,7 +784,7 @@ final class ReadSession implements AutoCloseable {
     holdLines(end);
     pos = end;
     if (streamedEvents) {
-      return embeddedRecord(doc.root(), CLOUDTRAIL_EVENT, index);
+      return embeddedRecord(doc.root(), Embedding.LOOKUP_EVENTS, index);
     }
     return bind(doc, doc.root(), index, base + mark, -1);
   }
@@ -902,24 +900,39 @@ final class ReadSession implements AutoCloseable {
               index));
       return null;
     }
-    byte[] embeddedIn = docEmbedded;
+    Embedding embeddedIn = docEmbedded;
     if (embeddedIn != null) {
       return embeddedRecord(e, embeddedIn, index);
     }
     return bind(doc, e, index, base + doc.byteOffset(e), -1);
   }
 
+  /** Where a wrapper's events hold their records as JSON strings, and how errors name them. */
+  private static final class Embedding {
+    static final Embedding LOOKUP_EVENTS = new Embedding("CloudTrailEvent", "lookup-events event");
+    static final Embedding LOG_EVENTS = new Embedding("message", "CloudWatch Logs event");
+
+    final byte[] name;
+    final String member;
+    final String event;
+
+    private Embedding(String name, String event) {
+      this.name = utf8(name);
+      this.member = "`" + name + "`";
+      this.event = event;
+    }
+  }
+
   /**
-   * Parses the record held as a string in member {@code name} ({@code CloudTrailEvent} of a
-   * lookup-events event, {@code message} of a CloudWatch Logs event) of event {@code event} of
+   * Parses the record held as a string in the {@code embedding} member of event {@code event} of
    * {@link #doc}.
    */
-  private @Nullable RecordView embeddedRecord(int event, byte[] name, long index) {
-    String member = "`" + new String(name, StandardCharsets.UTF_8) + "`";
-    int s = doc.member(event, name);
+  private @Nullable RecordView embeddedRecord(int event, Embedding embedding, long index) {
+    String member = embedding.member;
+    int s = doc.member(event, embedding.name);
     if (s < 0) {
-      String what = name == MESSAGE ? "CloudWatch Logs event" : "lookup-events event";
-      reject(error(what + " has no " + member + " member", doc.byteOffset(event), index));
+      reject(
+          error(embedding.event + " has no " + member + " member", doc.byteOffset(event), index));
       return null;
     }
     if (!doc.isString(s)) {
