@@ -126,10 +126,11 @@ public final class Authorizer {
       return Decision.Outcome.EXPLICIT_DENY;
     }
     boolean allowed;
+    boolean crossAccount = false;
     if (noKey) {
       allowed = identityAllow;
     } else {
-      boolean crossAccount = isCrossAccount(request);
+      crossAccount = isCrossAccount(request);
       allowed = (keyDirect && (!crossAccount || identityAllow)) || (keyAccount && identityAllow);
     }
     if (e != null) {
@@ -137,7 +138,7 @@ public final class Authorizer {
       e.keyAccount = keyAccount;
       e.noKey = noKey;
       e.identityAllow = identityAllow;
-      e.crossAccount = !noKey && isCrossAccount(request);
+      e.crossAccount = crossAccount;
     }
     return allowed ? Decision.Outcome.ALLOWED : Decision.Outcome.IMPLICIT_DENY;
   }
